@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "bmnn.audit"
+    label = "audit"
+    verbose_name = "Sổ nhật ký"

@@ -1,0 +1,65 @@
+"""Database triggers that make a table append-only, for SQLite and PostgreSQL.
+
+Used by migrations of every legal-record table (ledger now, registers later).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGE = "append-only table: UPDATE/DELETE refused"
+
+
+def sqlite_sql(table: str) -> list[str]:
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table}: {MESSAGE}'); END;",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table}: {MESSAGE}'); END;",
+    ]
+
+
+def postgresql_sql(table: str) -> list[str]:
+    return [
+        "CREATE OR REPLACE FUNCTION bmnn_refuse_change() RETURNS trigger AS $$ "
+        "BEGIN RAISE EXCEPTION '%: append-only table: % refused', TG_TABLE_NAME, TG_OP; END; "
+        "$$ LANGUAGE plpgsql;",
+        f"DROP TRIGGER IF EXISTS {table}_no_change ON {table};",
+        f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION bmnn_refuse_change();",
+        f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};",
+        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION bmnn_refuse_change();",
+    ]
+
+
+def drop_sql(vendor: str, table: str) -> list[str]:
+    if vendor == "sqlite":
+        return [f"DROP TRIGGER IF EXISTS {table}_no_update;", f"DROP TRIGGER IF EXISTS {table}_no_delete;"]
+    return [
+        f"DROP TRIGGER IF EXISTS {table}_no_change ON {table};",
+        f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};",
+    ]
+
+
+def create_sql(vendor: str, table: str) -> list[str]:
+    if vendor == "sqlite":
+        return sqlite_sql(table)
+    if vendor == "postgresql":
+        return postgresql_sql(table)
+    raise RuntimeError(f"Unsupported database vendor for append-only triggers: {vendor}")
+
+
+def install(table: str) -> Any:
+    """A migration operation installing the append-only triggers on ``table``."""
+    from django.db import migrations
+
+    def forwards(apps: Any, schema_editor: Any) -> None:
+        for statement in create_sql(schema_editor.connection.vendor, table):
+            schema_editor.execute(statement)
+
+    def backwards(apps: Any, schema_editor: Any) -> None:
+        for statement in drop_sql(schema_editor.connection.vendor, table):
+            schema_editor.execute(statement)
+
+    return migrations.RunPython(forwards, backwards)

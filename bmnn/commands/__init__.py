@@ -1,0 +1,13 @@
+"""Sub-commands of ``bmnn`` that need the Django app (one module per topic)."""
+
+from __future__ import annotations
+
+import argparse
+
+from bmnn.commands import accounts, ledger, setup
+
+
+def register_all(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    setup.register(sub)
+    ledger.register(sub)
+    accounts.register(sub)

@@ -1,0 +1,45 @@
+import pytest
+
+from bmnn.lib import levels
+from bmnn.lib.vntext import fold, nfc
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("mật", "mat"),
+        ("mất", "mat"),
+        ("mặt", "mat"),
+        ("ĐỀ ÁN", "de an"),
+        ("Đường  đi\n", "duong di"),
+        ("Tuyệt mật", "tuyet mat"),
+    ],
+)
+def test_folding_removes_accents_case_and_d_stroke(text, folded):
+    assert fold(text) == folded
+
+
+def test_nfc_composes_decomposed_vietnamese():
+    decomposed = "Tối mật".encode().decode()  # composed already
+    assert nfc("To\u0302\u0301i ma\u0323\u0302t") == decomposed
+
+
+@pytest.mark.parametrize(
+    ("clearance", "level", "allowed"),
+    [
+        ("none", "confidential", False),
+        ("confidential", "confidential", True),
+        ("confidential", "secret", False),
+        ("secret", "secret", True),
+        ("secret", "top_secret", False),
+        ("top_secret", "top_secret", True),
+        ("top_secret", "confidential", True),
+    ],
+)
+def test_a_clearance_covers_its_level_and_those_below(clearance, level, allowed):
+    assert levels.covers(clearance, level) is allowed
+
+
+def test_an_unknown_level_is_refused_not_treated_as_lowest():
+    with pytest.raises(ValueError, match="Độ mật không hợp lệ"):
+        levels.rank("mat")
