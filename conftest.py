@@ -21,6 +21,11 @@ def skip_or_fail(reason: str) -> None:
 
 @pytest.fixture(autouse=True, scope="session")
 def _ledger_key() -> None:
+    """Tests of the Django app need a ledger key; plain-library tests (-p no:django) do not."""
+    from django.conf import settings
+
+    if not settings.configured:
+        return
     from bmnn.audit.ledger import create_ledger_key
 
     create_ledger_key()

@@ -65,7 +65,8 @@ def read_password_file(path: str | None, *, prompt: str) -> str | None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="bmnn", description="bmnn — quản lý công tác bảo vệ bí mật nhà nước (state-secret protection).",
+        prog="bmnn",
+        description="bmnn — quản lý công tác bảo vệ bí mật nhà nước (state-secret protection).",
     )
     parser.add_argument("--version", action="version", version=f"bmnn {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

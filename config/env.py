@@ -33,7 +33,9 @@ def env_int(name: str, default: int, *, minimum: int = 0) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise ImproperlyConfigured(f"Biến môi trường {name}={raw!r} không hợp lệ: phải là số nguyên.") from None
+        raise ImproperlyConfigured(
+            f"Biến môi trường {name}={raw!r} không hợp lệ: phải là số nguyên."
+        ) from None
     if value < minimum:
         raise ImproperlyConfigured(f"Biến môi trường {name}={value} không hợp lệ: phải ≥ {minimum}.")
     return value

@@ -5,6 +5,6 @@ import tempfile
 
 os.environ.setdefault("BMNN_DATA_DIR", tempfile.mkdtemp(prefix="bmnn-test-"))
 
-from config.settings import *  # noqa: E402, F403
+from config.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; prod uses Argon2

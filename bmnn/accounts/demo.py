@@ -69,20 +69,43 @@ def load_demo() -> list[DemoLogin]:
 
 
 def _create_demo_org() -> Agency:
-    agency = org.create_agency(actor=None, name=AGENCY, level="provincial", short_name="SXD",
-                               governing_body="Ủy ban nhân dân tỉnh Mẫu", place="Thành phố Mẫu", is_demo=True)
-    units = {code: org.create_unit(actor=None, agency=agency, code=code, name=name, is_demo=True)
-             for code, name in UNITS}
+    agency = org.create_agency(
+        actor=None,
+        name=AGENCY,
+        level="provincial",
+        short_name="SXD",
+        governing_body="Ủy ban nhân dân tỉnh Mẫu",
+        place="Thành phố Mẫu",
+        is_demo=True,
+    )
+    units = {
+        code: org.create_unit(actor=None, agency=agency, code=code, name=name, is_demo=True)
+        for code, name in UNITS
+    }
     positions = {
-        code: org.create_position(actor=None, agency=agency, code=code, name=name, kind=kind,
-                                  unit=units.get(unit) if unit else None, is_demo=True)
+        code: org.create_position(
+            actor=None,
+            agency=agency,
+            code=code,
+            name=name,
+            kind=kind,
+            unit=units.get(unit) if unit else None,
+            is_demo=True,
+        )
         for code, name, kind, unit in POSITIONS
     }
     for username, full_name, role, clearance, unit, position in USERS:
         accounts.create_user(
-            actor=None, username=username, password=DEMO_PASSWORD, role=role, clearance=clearance,
-            agency=agency, unit=units.get(unit) if unit else None,
-            position=positions.get(position) if position else None, full_name=full_name, is_demo=True,
+            actor=None,
+            username=username,
+            password=DEMO_PASSWORD,
+            role=role,
+            clearance=clearance,
+            agency=agency,
+            unit=units.get(unit) if unit else None,
+            position=positions.get(position) if position else None,
+            full_name=full_name,
+            is_demo=True,
         )
     return agency
 
@@ -101,7 +124,9 @@ def remove_demo() -> int:
     agency = demo_agency()
     if agency is None:
         return 0
-    users = list(User.objects.filter(agency=agency, is_demo=True, is_active=True).values_list("username", flat=True))
+    users = list(
+        User.objects.filter(agency=agency, is_demo=True, is_active=True).values_list("username", flat=True)
+    )
     User.objects.filter(agency=agency, is_demo=True).update(is_active=False)
     Unit.objects.filter(agency=agency, is_demo=True).update(is_active=False)
     Position.objects.filter(agency=agency, is_demo=True).update(is_active=False)

@@ -23,8 +23,12 @@ class LoginForm(AuthenticationForm):
 
 
 class OtpForm(forms.Form):
-    token = forms.CharField(label="Mã xác thực (6 chữ số)", max_length=6, min_length=6,
-                            widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+    token = forms.CharField(
+        label="Mã xác thực (6 chữ số)",
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
 
 
 class _OrgChoices(forms.Form):
@@ -44,7 +48,9 @@ class UserCreateForm(_OrgChoices):
     clearance = forms.ChoiceField(label="Mức được tiếp cận BMNN", choices=Clearance.choices)
     unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.none(), required=False)
     position = forms.ModelChoiceField(
-        label="Chức vụ", queryset=Position.objects.none(), required=False,
+        label="Chức vụ",
+        queryset=Position.objects.none(),
+        required=False,
         help_text="Để trống: lãnh đạo/cấp phó nhận chức vụ Thủ trưởng/Phó Thủ trưởng cơ quan.",
     )
     password = forms.CharField(label="Mật khẩu ban đầu", widget=forms.PasswordInput, min_length=10)

@@ -27,7 +27,9 @@ class IdleTimeoutMiddleware:
             last = request.session.get("bmnn_last_seen")
             if last is not None and now - float(last) > settings.BMNN_SESSION_IDLE_MINUTES * 60:
                 logout(request)
-                messages.warning(request, "Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại.")
+                messages.warning(
+                    request, "Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại."
+                )
                 return redirect(f"/accounts/login/?next={request.path}")
             request.session["bmnn_last_seen"] = now
         return self.get_response(request)

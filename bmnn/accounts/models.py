@@ -23,13 +23,27 @@ class Role(models.TextChoices):
 class User(AbstractUser):
     full_name = models.CharField("Họ và tên", max_length=200, blank=True)
     agency = models.ForeignKey(
-        "org.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="users", verbose_name="Cơ quan"
+        "org.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name="Cơ quan",
     )
     unit = models.ForeignKey(
-        "org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="users", verbose_name="Đơn vị"
+        "org.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name="Đơn vị",
     )
     position = models.ForeignKey(
-        "org.Position", on_delete=models.PROTECT, null=True, blank=True, related_name="holders",
+        "org.Position",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="holders",
         verbose_name="Chức vụ",
     )
     role = models.CharField("Vai trò", max_length=30, choices=Role.choices, default=Role.STAFF)

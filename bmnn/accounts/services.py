@@ -32,8 +32,17 @@ def default_position(agency: Agency, role: str) -> Position | None:
 
 @transaction.atomic
 def create_user(
-    *, actor: Any, username: str, password: str | None, role: str, clearance: str, agency: Agency,
-    unit: Unit | None = None, position: Position | None = None, full_name: str = "", email: str = "",
+    *,
+    actor: Any,
+    username: str,
+    password: str | None,
+    role: str,
+    clearance: str,
+    agency: Agency,
+    unit: Unit | None = None,
+    position: Position | None = None,
+    full_name: str = "",
+    email: str = "",
     is_demo: bool = False,
 ) -> User:
     """Create an account. Head/deputy get the agency's head/deputy-head position unless one is given."""
@@ -44,9 +53,16 @@ def create_user(
     if position is not None and position.agency_id != agency.pk:
         raise ValidationError({"position": "Chức vụ không thuộc cơ quan của người dùng."})
     user = User(
-        username=nfc(username).strip(), role=role, clearance=clearance, agency=agency, unit=unit,
-        position=position or default_position(agency, role), full_name=nfc(full_name).strip(),
-        email=email.strip(), is_demo=is_demo, is_staff=False,
+        username=nfc(username).strip(),
+        role=role,
+        clearance=clearance,
+        agency=agency,
+        unit=unit,
+        position=position or default_position(agency, role),
+        full_name=nfc(full_name).strip(),
+        email=email.strip(),
+        is_demo=is_demo,
+        is_staff=False,
     )
     if password:
         validate_password(password, user)
@@ -55,25 +71,49 @@ def create_user(
         user.set_unusable_password()
     user.full_clean()
     user.save()
-    record(event="accounts.user_created", actor=actor, subject=user, payload={
-        "username": user.username, "role": role, "clearance": clearance,
-        "unit": unit.code if unit else None, "position": user.position.code if user.position else None,
-    })
+    record(
+        event="accounts.user_created",
+        actor=actor,
+        subject=user,
+        payload={
+            "username": user.username,
+            "role": role,
+            "clearance": clearance,
+            "unit": unit.code if unit else None,
+            "position": user.position.code if user.position else None,
+        },
+    )
     return user
 
 
 @transaction.atomic
 def update_user(
-    *, actor: Any, user: User, role: str, unit: Unit | None, position: Position | None, full_name: str,
+    *,
+    actor: Any,
+    user: User,
+    role: str,
+    unit: Unit | None,
+    position: Position | None,
+    full_name: str,
     email: str = "",
 ) -> User:
     _check_choice(role, Role, "role", "Vai trò")
-    before = {"role": user.role, "unit": user.unit_id, "position": user.position_id, "full_name": user.full_name}
+    before = {
+        "role": user.role,
+        "unit": user.unit_id,
+        "position": user.position_id,
+        "full_name": user.full_name,
+    }
     user.role, user.unit, user.position = role, unit, position
     user.full_name, user.email = nfc(full_name).strip(), email.strip()
     user.full_clean()
     user.save()
-    after = {"role": user.role, "unit": user.unit_id, "position": user.position_id, "full_name": user.full_name}
+    after = {
+        "role": user.role,
+        "unit": user.unit_id,
+        "position": user.position_id,
+        "full_name": user.full_name,
+    }
     event = "accounts.role_changed" if before["role"] != role else "accounts.user_updated"
     record(event=event, actor=actor, subject=user, payload={"before": before, "after": after})
     return user
@@ -85,8 +125,12 @@ def set_clearance(*, actor: Any, user: User, clearance: str, reason: str = "") -
     before = user.clearance
     user.clearance = clearance
     user.save(update_fields=["clearance"])
-    record(event="accounts.clearance_changed", actor=actor, subject=user,
-           payload={"before": before, "after": clearance, "reason": nfc(reason)})
+    record(
+        event="accounts.clearance_changed",
+        actor=actor,
+        subject=user,
+        payload={"before": before, "after": clearance, "reason": nfc(reason)},
+    )
     return user
 
 
@@ -96,8 +140,12 @@ def set_active(*, actor: Any, user: User, active: bool, reason: str = "") -> Use
         raise ValidationError({"is_active": "Không thể tự khóa tài khoản của chính mình."})
     user.is_active = active
     user.save(update_fields=["is_active"])
-    record(event="accounts.user_enabled" if active else "accounts.user_disabled", actor=actor, subject=user,
-           payload={"reason": nfc(reason)})
+    record(
+        event="accounts.user_enabled" if active else "accounts.user_disabled",
+        actor=actor,
+        subject=user,
+        payload={"reason": nfc(reason)},
+    )
     return user
 
 
@@ -115,7 +163,9 @@ def set_account_policy(*, actor: Any, agency: Agency, totp_required: bool) -> Ac
     policy, _ = AccountPolicy.objects.get_or_create(agency=agency)
     policy.totp_required_for_admins_and_heads = totp_required
     policy.save()
-    record(event="accounts.policy_changed", actor=actor, subject=policy, payload={"totp_required": totp_required})
+    record(
+        event="accounts.policy_changed", actor=actor, subject=policy, payload={"totp_required": totp_required}
+    )
     return policy
 
 

@@ -29,5 +29,9 @@ def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 @receiver(user_login_failed)
 def _login_failed(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
     username = nfc(str(credentials.get("username", "")))[:150]
-    record(event="accounts.login_failed", actor=None, payload={"username": username, "ip": _ip(request)},
-           subject_repr=username)
+    record(
+        event="accounts.login_failed",
+        actor=None,
+        payload={"username": username, "ip": _ip(request)},
+        subject_repr=username,
+    )

@@ -16,7 +16,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bmnn.accounts import access, services
 from bmnn.accounts.forms import (
-    ActiveForm, ClearanceForm, LoginForm, OtpForm, PasswordForm, PolicyForm, UserCreateForm, UserEditForm,
+    ActiveForm,
+    ClearanceForm,
+    LoginForm,
+    OtpForm,
+    PasswordForm,
+    PolicyForm,
+    UserCreateForm,
+    UserEditForm,
 )
 from bmnn.accounts.models import AccountPolicy, User
 from bmnn.lib.webforms import apply_validation_error
@@ -51,7 +58,9 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = PasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_password(actor=request.user, user=request.user, password=form.cleaned_data["password"])
+            services.set_password(
+                actor=request.user, user=request.user, password=form.cleaned_data["password"]
+            )
         except ValidationError as exc:
             form.add_error("password", exc)
         else:
@@ -102,10 +111,16 @@ def user_list(request: HttpRequest) -> HttpResponse:
     _admin_required(request)
     users = User.objects.filter(agency=request.user.agency).select_related("unit", "position")
     policy = AccountPolicy.objects.filter(agency=request.user.agency).first()
-    return render(request, "accounts/user_list.html", {
-        "users": users, "policy_form": PolicyForm(initial={"totp_required": bool(
-            policy and policy.totp_required_for_admins_and_heads)}),
-    })
+    return render(
+        request,
+        "accounts/user_list.html",
+        {
+            "users": users,
+            "policy_form": PolicyForm(
+                initial={"totp_required": bool(policy and policy.totp_required_for_admins_and_heads)}
+            ),
+        },
+    )
 
 
 @login_required
@@ -128,8 +143,13 @@ def user_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
     target = get_user_for_admin(request, user_id)
-    initial = {"full_name": target.full_name, "email": target.email, "role": target.role,
-               "unit": target.unit, "position": target.position}
+    initial = {
+        "full_name": target.full_name,
+        "email": target.email,
+        "role": target.role,
+        "unit": target.unit,
+        "position": target.position,
+    }
     form = UserEditForm(request.POST or None, agency=target.agency, initial=initial)
     clearance_form = ClearanceForm(initial={"clearance": target.clearance})
     if request.method == "POST" and form.is_valid():
@@ -140,9 +160,16 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
         else:
             messages.success(request, "Đã cập nhật người dùng.")
             return redirect("accounts:user_list")
-    return render(request, "accounts/user_edit.html", {
-        "form": form, "target": target, "clearance_form": clearance_form, "active_form": ActiveForm(),
-    })
+    return render(
+        request,
+        "accounts/user_edit.html",
+        {
+            "form": form,
+            "target": target,
+            "clearance_form": clearance_form,
+            "active_form": ActiveForm(),
+        },
+    )
 
 
 @login_required
@@ -154,8 +181,11 @@ def user_clearance(request: HttpRequest, user_id: int) -> HttpResponse:
         services.set_clearance(actor=request.user, user=target, **form.cleaned_data)
         messages.success(request, f"Đã đổi mức tiếp cận của {target.username}.")
     else:
-        messages.error(request, "Chưa đổi mức tiếp cận: " + "; ".join(
-            f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()))
+        messages.error(
+            request,
+            "Chưa đổi mức tiếp cận: "
+            + "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()),
+        )
     return redirect("accounts:user_edit", user_id=target.pk)
 
 
@@ -168,8 +198,9 @@ def user_active(request: HttpRequest, user_id: int) -> HttpResponse:
         messages.error(request, "Lý do: bắt buộc phải ghi lý do khóa/mở khóa tài khoản.")
         return redirect("accounts:user_edit", user_id=target.pk)
     try:
-        services.set_active(actor=request.user, user=target, active=not target.is_active,
-                            reason=form.cleaned_data["reason"])
+        services.set_active(
+            actor=request.user, user=target, active=not target.is_active, reason=form.cleaned_data["reason"]
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -183,7 +214,8 @@ def account_policy(request: HttpRequest) -> HttpResponse:
     _admin_required(request)
     form = PolicyForm(request.POST)
     if form.is_valid():
-        services.set_account_policy(actor=request.user, agency=request.user.agency,
-                                    totp_required=form.cleaned_data["totp_required"])
+        services.set_account_policy(
+            actor=request.user, agency=request.user.agency, totp_required=form.cleaned_data["totp_required"]
+        )
         messages.success(request, "Đã lưu chính sách tài khoản.")
     return redirect("accounts:user_list")

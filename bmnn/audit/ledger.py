@@ -128,7 +128,9 @@ def record(
             event=event,
             subject_type=subject._meta.label_lower if subject is not None else "",
             subject_id=str(subject.pk) if subject is not None else "",
-            subject_repr=unicodedata.normalize("NFC", subject_repr or (str(subject) if subject else ""))[:500],
+            subject_repr=unicodedata.normalize("NFC", subject_repr or (str(subject) if subject else ""))[
+                :500
+            ],
             payload=canonical_payload(payload),
             prev_hash=prev_hash,
         )
@@ -247,7 +249,11 @@ def _check_row(result: VerifyResult, row: tuple[Any, ...], seq_want: int, prev_w
         )
     if stored_prev != prev_want:
         result.problems.append(
-            Problem(seq, "broken_link", f"Bản ghi #{seq} không nối với bản ghi trước: chuỗi bị cắt, chèn hoặc đổi thứ tự.")
+            Problem(
+                seq,
+                "broken_link",
+                f"Bản ghi #{seq} không nối với bản ghi trước: chuỗi bị cắt, chèn hoặc đổi thứ tự.",
+            )
         )
     if compute_hash(mac, stored_prev, row[:9]) != stored_hash:
         result.problems.append(
@@ -255,11 +261,17 @@ def _check_row(result: VerifyResult, row: tuple[Any, ...], seq_want: int, prev_w
         )
 
 
-def _check_expected_head(result: VerifyResult, want: tuple[int, str], seen: dict[int, str], last: int) -> None:
+def _check_expected_head(
+    result: VerifyResult, want: tuple[int, str], seen: dict[int, str], last: int
+) -> None:
     seq, digest = want
     if last < seq:
         result.problems.append(
-            Problem(last, "truncated", f"Sổ nhật ký chỉ còn đến #{last}, nhưng đầu chuỗi đã in là #{seq}: các bản ghi mới nhất đã bị xóa.")
+            Problem(
+                last,
+                "truncated",
+                f"Sổ nhật ký chỉ còn đến #{last}, nhưng đầu chuỗi đã in là #{seq}: các bản ghi mới nhất đã bị xóa.",
+            )
         )
     elif seen.get(seq) != digest:
         result.problems.append(

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 
 from bmnn.accounts import access
 from bmnn.audit.models import LedgerEntry
-from bmnn.lib import clock
+from bmnn.lib import clock, levels
 
 HIDDEN = "[ẩn — vượt mức được tiếp cận]"
 
@@ -28,8 +28,14 @@ class EntryView:
     hidden: bool
 
 
-def entries(*, event: str = "", actor: str = "", date_from: dt.date | None = None,
-            date_to: dt.date | None = None, subject: str = "") -> QuerySet[LedgerEntry]:
+def entries(
+    *,
+    event: str = "",
+    actor: str = "",
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    subject: str = "",
+) -> QuerySet[LedgerEntry]:
     qs = LedgerEntry.objects.order_by("-seq")
     if event:
         qs = qs.filter(event__startswith=event)
@@ -38,7 +44,9 @@ def entries(*, event: str = "", actor: str = "", date_from: dt.date | None = Non
     if date_from:
         qs = qs.filter(created_at__gte=dt.datetime.combine(date_from, dt.time(), tzinfo=clock.VN_TZ))
     if date_to:
-        qs = qs.filter(created_at__lt=dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), tzinfo=clock.VN_TZ))
+        qs = qs.filter(
+            created_at__lt=dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), tzinfo=clock.VN_TZ)
+        )
     if subject:
         qs = qs.filter(subject_id=subject) | qs.filter(subject_repr__icontains=subject)
     return qs
@@ -50,10 +58,16 @@ def view_of(user: Any, entry: LedgerEntry) -> EntryView:
         payload: dict[str, Any] = json.loads(entry.payload)
     except ValueError:
         payload = {}
+    # Convention: the payload key "level" always holds the secrecy level of the subject.
     level = payload.get("level")
-    hidden = isinstance(level, str) and level != "none" and not access.may_access_level(user, level)
+    hidden = level in levels.LEVELS and not access.may_access_level(user, str(level))
     return EntryView(
-        seq=entry.seq, created_at=entry.created_at, actor_repr=entry.actor_repr, event=entry.event,
-        subject=HIDDEN if hidden else entry.subject_repr, payload=HIDDEN if hidden else entry.payload,
-        hash=entry.hash, hidden=hidden,
+        seq=entry.seq,
+        created_at=entry.created_at,
+        actor_repr=entry.actor_repr,
+        event=entry.event,
+        subject=HIDDEN if hidden else entry.subject_repr,
+        payload=HIDDEN if hidden else entry.payload,
+        hash=entry.hash,
+        hidden=hidden,
     )

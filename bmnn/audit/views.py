@@ -34,14 +34,24 @@ def ledger_list(request: HttpRequest) -> HttpResponse:
     _reader(request)
     form = LedgerFilter(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(queries.entries(**{k: v for k, v in filters.items() if v}), 50).get_page(request.GET.get("page"))
+    page = Paginator(queries.entries(**{k: v for k, v in filters.items() if v}), 50).get_page(
+        request.GET.get("page")
+    )
     rows = [queries.view_of(request.user, e) for e in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     template = "audit/_rows.html" if request.htmx else "audit/ledger.html"
-    return render(request, template, {
-        "form": form, "page": page, "rows": rows, "head": ledger.head(), "query": query.urlencode(),
-    })
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "head": ledger.head(),
+            "query": query.urlencode(),
+        },
+    )
 
 
 @login_required
@@ -49,8 +59,11 @@ def ledger_list(request: HttpRequest) -> HttpResponse:
 def ledger_verify(request: HttpRequest) -> HttpResponse:
     _reader(request)
     result = ledger.verify(expect_head=request.POST.get("expect_head") or None)
-    record(event="audit.ledger_verified", actor=request.user,
-           payload={"ok": result.ok, "count": result.count, "head": result.head})
+    record(
+        event="audit.ledger_verified",
+        actor=request.user,
+        payload={"ok": result.ok, "count": result.count, "head": result.head},
+    )
     return render(request, "audit/_verify.html", {"result": result})
 
 
@@ -59,5 +72,8 @@ def ledger_head_print(request: HttpRequest) -> HttpResponse:
     _reader(request)
     head = ledger.head()
     record(event="audit.head_printed", actor=request.user, payload={"head": head})
-    return render(request, "audit/head_print.html", {"head": head, "printed_at": clock.now(),
-                                                      "agency": request.user.agency})
+    return render(
+        request,
+        "audit/head_print.html",
+        {"head": head, "printed_at": clock.now(), "agency": request.user.agency},
+    )

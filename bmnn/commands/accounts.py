@@ -37,7 +37,11 @@ def _agency(agency_id: int | None) -> object:
     qs = Agency.objects.all()
     agency = qs.filter(pk=agency_id).first() if agency_id else qs.filter(is_demo=False).order_by("pk").first()
     if agency is None:
-        raise CliError("Chưa có cơ quan. Hãy chạy 'bmnn init' trước." if not agency_id else f"Không có cơ quan #{agency_id}.")
+        raise CliError(
+            "Chưa có cơ quan. Hãy chạy 'bmnn init' trước."
+            if not agency_id
+            else f"Không có cơ quan #{agency_id}."
+        )
     return agency
 
 
@@ -68,12 +72,22 @@ def cmd_create(args: argparse.Namespace) -> int:
             raise CliError(f"--position: không có chức vụ mã '{args.position}' trong cơ quan.")
     password = read_password_file(args.password_file, prompt=f"Mật khẩu cho {args.username}: ")
     try:
-        user = services.create_user(actor=None, username=args.username, password=password, role=args.role,
-                                    clearance=args.clearance, agency=agency, unit=unit, position=position,
-                                    full_name=args.full_name)
+        user = services.create_user(
+            actor=None,
+            username=args.username,
+            password=password,
+            role=args.role,
+            clearance=args.clearance,
+            agency=agency,
+            unit=unit,
+            position=position,
+            full_name=args.full_name,
+        )
     except ValidationError as exc:
         raise CliError("Không tạo được người dùng: " + " ".join(exc.messages)) from exc
-    err(f"Đã tạo người dùng {user.username} (vai trò {user.get_role_display()}, chức vụ {user.position or '—'}).")
+    err(
+        f"Đã tạo người dùng {user.username} (vai trò {user.get_role_display()}, chức vụ {user.position or '—'})."
+    )
     return 0
 
 

@@ -13,7 +13,9 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("init", help="Khởi tạo thư mục dữ liệu, cơ sở dữ liệu, cơ quan và quản trị viên")
     p.add_argument("--agency-name", help="Tên cơ quan (sửa được sau)")
-    p.add_argument("--agency-level", default="provincial", choices=["central", "provincial", "commune", "unit"])
+    p.add_argument(
+        "--agency-level", default="provincial", choices=["central", "provincial", "commune", "unit"]
+    )
     p.add_argument("--admin-username")
     p.add_argument("--admin-password-file")
     p.add_argument("--no-input", action="store_true", help="Không hỏi gì (dùng cho kịch bản)")
@@ -45,8 +47,12 @@ def cmd_init(args: argparse.Namespace) -> int:
         if not password:
             raise CliError("Cần mật khẩu cho quản trị viên: dùng --admin-password-file TỆP.")
     try:
-        result = bootstrap.initialise(agency_name=args.agency_name, agency_level=args.agency_level,
-                                      admin_username=username, admin_password=password)
+        result = bootstrap.initialise(
+            agency_name=args.agency_name,
+            agency_level=args.agency_level,
+            admin_username=username,
+            admin_password=password,
+        )
     except (datadir.DataDirError, LedgerKeyError, schema.SchemaError) as exc:
         raise CliError(str(exc)) from exc
     except Exception as exc:
@@ -69,7 +75,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from bmnn.lib import schema
 
     if not settings.LAN_MODE and args.host not in LOOPBACK:
-        raise CliError("Chế độ một máy (local) chỉ phục vụ tại 127.0.0.1. Dùng BMNN_MODE=lan cho mạng nội bộ.")
+        raise CliError(
+            "Chế độ một máy (local) chỉ phục vụ tại 127.0.0.1. Dùng BMNN_MODE=lan cho mạng nội bộ."
+        )
     try:
         schema.ensure_current()
         ledger_key()
@@ -100,7 +108,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
             err(f"(thử) Sẽ khóa {n} tài khoản mẫu.")
             return 0
         n = demo.remove_demo()
-        err(f"Đã gỡ dữ liệu mẫu: khóa {n} tài khoản mẫu. Lịch sử trong sổ nhật ký được giữ nguyên (không thể xóa).")
+        err(
+            f"Đã gỡ dữ liệu mẫu: khóa {n} tài khoản mẫu. Lịch sử trong sổ nhật ký được giữ nguyên (không thể xóa)."
+        )
         return 0
     if args.if_empty and User.objects.filter(is_demo=False).exists():
         err("Đã có người dùng thật: không nạp dữ liệu mẫu.")

@@ -23,8 +23,14 @@ class InitResult:
     admin_created: bool
 
 
-def initialise(*, agency_name: str | None, agency_level: str, admin_username: str | None,
-               admin_password: str | None, verbosity: int = 0) -> InitResult:
+def initialise(
+    *,
+    agency_name: str | None,
+    agency_level: str,
+    admin_username: str | None,
+    admin_password: str | None,
+    verbosity: int = 0,
+) -> InitResult:
     path = datadir.ensure_data_dir(datadir.data_dir())
     create_ledger_key()
     schema.ensure_not_newer()
@@ -39,11 +45,20 @@ def initialise(*, agency_name: str | None, agency_level: str, admin_username: st
         agency = Agency.objects.filter(is_demo=False).order_by("pk").first()
         created = agency is None
         if agency is None:
-            agency = org.create_agency(actor=None, name=agency_name or DEFAULT_AGENCY_NAME, level=agency_level)
+            agency = org.create_agency(
+                actor=None, name=agency_name or DEFAULT_AGENCY_NAME, level=agency_level
+            )
         admin_created = False
         if admin_username and not User.objects.filter(username=admin_username).exists():
-            accounts.create_user(actor=None, username=admin_username, password=admin_password, role=Role.ADMIN,
-                                 clearance="none", agency=agency, full_name="Quản trị hệ thống")
+            accounts.create_user(
+                actor=None,
+                username=admin_username,
+                password=admin_password,
+                role=Role.ADMIN,
+                clearance="none",
+                agency=agency,
+                full_name="Quản trị hệ thống",
+            )
             admin_created = True
     return InitResult(str(path), created, agency.name, admin_created)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import platformdirs
 
-SECRET_KEY_FILE = "django_secret.key"
+SECRET_KEY_FILE = "django_secret.key"  # noqa: S105  (a file name, not a secret)
 LEDGER_KEY_FILE = "ledger.key"
 LEDGER_KEY_BYTES = 32
 

@@ -6,7 +6,12 @@ Luật 29/2018/QH14 Điều 8; Luật 117/2025/QH15: Tuyệt mật > Tối mật
 from __future__ import annotations
 
 RANK: dict[str, int] = {"none": 0, "confidential": 1, "secret": 2, "top_secret": 3}
-LABELS: dict[str, str] = {"none": "Không", "confidential": "Mật", "secret": "Tối mật", "top_secret": "Tuyệt mật"}
+LABELS: dict[str, str] = {
+    "none": "Không",
+    "confidential": "Mật",
+    "secret": "Tối mật",
+    "top_secret": "Tuyệt mật",
+}
 LEVELS: tuple[str, ...] = ("confidential", "secret", "top_secret")
 
 

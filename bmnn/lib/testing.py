@@ -20,7 +20,22 @@ def make_unit(agency: Agency, code: str = "P1", name: str = "Phòng Một") -> U
     return org.create_unit(actor=None, agency=agency, code=code, name=name)
 
 
-def make_user(agency: Agency, username: str, *, role: str = "staff", clearance: str = "none",
-              unit: Unit | None = None, **extra: Any) -> User:
-    return accounts.create_user(actor=None, username=username, password=PASSWORD, role=role,
-                                clearance=clearance, agency=agency, unit=unit, **extra)
+def make_user(
+    agency: Agency,
+    username: str,
+    *,
+    role: str = "staff",
+    clearance: str = "none",
+    unit: Unit | None = None,
+    **extra: Any,
+) -> User:
+    return accounts.create_user(
+        actor=None,
+        username=username,
+        password=PASSWORD,
+        role=role,
+        clearance=clearance,
+        agency=agency,
+        unit=unit,
+        **extra,
+    )

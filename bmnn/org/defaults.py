@@ -32,7 +32,12 @@ _PERIOD = "Điều 20, 21, 22 Luật 29/2018/QH14 (người đứng đầu cơ q
 
 # Highest level a head may authorise copying for, by agency level (Luật 2018 Điều 11.1–3;
 # 2025 adds commune-level Tối mật authorisers [M]). Central = bộ, cơ quan ngang bộ [H].
-_HEAD_COPY_MAX = {"central": "top_secret", "provincial": "secret", "commune": "secret", "unit": "confidential"}
+_HEAD_COPY_MAX = {
+    "central": "top_secret",
+    "provincial": "secret",
+    "commune": "secret",
+    "unit": "confidential",
+}
 
 
 def default_grants(agency_level: str) -> list[DefaultGrant]:
@@ -54,5 +59,7 @@ def default_grants(agency_level: str) -> list[DefaultGrant]:
         # Destruction is decided by the Tuyệt mật / Tối mật copy authorisers (Điều 23.2).
         grants.append(DefaultGrant("head", "destroy", copy_max, _DESTROY))
     if copy_max == "top_secret":
-        grants.append(DefaultGrant("head", "take_abroad", "top_secret", "Khoản 2 Điều 14 Luật 29/2018/QH14 [H]"))
+        grants.append(
+            DefaultGrant("head", "take_abroad", "top_secret", "Khoản 2 Điều 14 Luật 29/2018/QH14 [H]")
+        )
     return grants

@@ -43,8 +43,9 @@ class PositionForm(_AgencyScoped):
 
 class AuthorityForm(forms.Form):
     act = forms.ChoiceField(label="Thẩm quyền", choices=Act.choices)
-    max_level = forms.ChoiceField(label="Đến độ mật", choices=[("", "— Không có thẩm quyền —"), *Level.choices],
-                                  required=False)
+    max_level = forms.ChoiceField(
+        label="Đến độ mật", choices=[("", "— Không có thẩm quyền —"), *Level.choices], required=False
+    )
     on = forms.DateField(label="Áp dụng từ ngày", widget=DATE_WIDGET)
     basis = forms.CharField(label="Căn cứ (văn bản, điều khoản)", max_length=300)
 
@@ -55,9 +56,13 @@ class DelegationForm(_AgencyScoped):
     act = forms.ChoiceField(label="Thẩm quyền", choices=Act.choices)
     max_level = forms.ChoiceField(label="Đến độ mật", choices=Level.choices)
     valid_from = forms.DateField(label="Từ ngày", widget=DATE_WIDGET)
-    valid_to = forms.DateField(label="Đến ngày (để trống nếu thường xuyên)", widget=DATE_WIDGET, required=False)
+    valid_to = forms.DateField(
+        label="Đến ngày (để trống nếu thường xuyên)", widget=DATE_WIDGET, required=False
+    )
     document_ref = forms.CharField(label="Văn bản ủy quyền (số, ngày)", max_length=200)
-    scope = forms.CharField(label="Phạm vi, nội dung", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    scope = forms.CharField(
+        label="Phạm vi, nội dung", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class RevokeForm(forms.Form):

@@ -23,9 +23,15 @@ class Agency(models.Model):
     name = models.CharField("Tên cơ quan", max_length=300)
     short_name = models.CharField("Tên viết tắt", max_length=50, blank=True)
     governing_body = models.CharField("Cơ quan chủ quản", max_length=300, blank=True)
-    level = models.CharField("Cấp", max_length=20, choices=AgencyLevel.choices, default=AgencyLevel.PROVINCIAL)
+    level = models.CharField(
+        "Cấp", max_length=20, choices=AgencyLevel.choices, default=AgencyLevel.PROVINCIAL
+    )
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name="Cơ quan cấp trên",
     )
     place = models.CharField("Địa danh (dòng ngày tháng)", max_length=100, blank=True)
@@ -43,7 +49,11 @@ class Agency(models.Model):
 class Unit(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="units", verbose_name="Cơ quan")
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name="Đơn vị cấp trên",
     )
     code = models.CharField("Mã đơn vị", max_length=30)
@@ -70,7 +80,9 @@ class PositionKind(models.TextChoices):
 
 
 class Position(models.Model):
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="positions", verbose_name="Cơ quan")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="positions", verbose_name="Cơ quan"
+    )
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="positions", verbose_name="Đơn vị"
     )
@@ -133,12 +145,17 @@ class Delegation(models.Model):
         Position, on_delete=models.PROTECT, related_name="delegations_given", verbose_name="Người ủy quyền"
     )
     to_position = models.ForeignKey(
-        Position, on_delete=models.PROTECT, related_name="delegations_received", verbose_name="Cấp phó được ủy quyền"
+        Position,
+        on_delete=models.PROTECT,
+        related_name="delegations_received",
+        verbose_name="Cấp phó được ủy quyền",
     )
     act = models.CharField("Thẩm quyền", max_length=20, choices=Act.choices)
     max_level = models.CharField("Đến độ mật", max_length=20, choices=Level.choices)
     valid_from = models.DateField("Từ ngày")
-    valid_to = models.DateField("Đến ngày", null=True, blank=True, help_text="Để trống nếu ủy quyền thường xuyên.")
+    valid_to = models.DateField(
+        "Đến ngày", null=True, blank=True, help_text="Để trống nếu ủy quyền thường xuyên."
+    )
     document_ref = models.CharField("Văn bản ủy quyền (số, ngày)", max_length=200)
     scope = models.TextField("Phạm vi, nội dung", blank=True)
     revoked_on = models.DateField("Thu hồi từ ngày", null=True, blank=True)

@@ -12,8 +12,13 @@ from bmnn.org.models import Act, Agency, Delegation, PositionAuthority
 def grants_of_agency(agency_id: int) -> tuple[rules.Grant, ...]:
     rows = PositionAuthority.objects.filter(position__agency_id=agency_id)
     return tuple(
-        rules.Grant(position_id=g.position_id, act=g.act, max_level=g.max_level, valid_from=g.valid_from,
-                    valid_to=g.valid_to)
+        rules.Grant(
+            position_id=g.position_id,
+            act=g.act,
+            max_level=g.max_level,
+            valid_from=g.valid_from,
+            valid_to=g.valid_to,
+        )
         for g in rows
     )
 
@@ -22,8 +27,13 @@ def delegations_of_agency(agency_id: int) -> tuple[rules.DelegatedGrant, ...]:
     rows = Delegation.objects.filter(from_position__agency_id=agency_id)
     return tuple(
         rules.DelegatedGrant(
-            from_position_id=d.from_position_id, to_position_id=d.to_position_id, act=d.act,
-            max_level=d.max_level, valid_from=d.valid_from, valid_to=d.valid_to, revoked_on=d.revoked_on,
+            from_position_id=d.from_position_id,
+            to_position_id=d.to_position_id,
+            act=d.act,
+            max_level=d.max_level,
+            valid_from=d.valid_from,
+            valid_to=d.valid_to,
+            revoked_on=d.revoked_on,
         )
         for d in rows
     )
@@ -34,7 +44,10 @@ def authority_request(user: Any, act: str, level: str, on: dt.date) -> rules.Aut
     agency_id = user.agency_id
     return rules.AuthorityRequest(
         position_id=user.position_id if user.position_id and user.is_active else None,
-        act=act, act_label=Act(act).label, level=level, on=on,
+        act=act,
+        act_label=Act(act).label,
+        level=level,
+        on=on,
         grants=grants_of_agency(agency_id) if agency_id else (),
         delegations=delegations_of_agency(agency_id) if agency_id else (),
     )

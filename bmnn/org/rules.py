@@ -30,7 +30,9 @@ class Grant:
     valid_to: dt.date | None = None
 
     def in_force(self, on: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on <= self.valid_to)
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or on <= self.valid_to
+        )
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,9 @@ class AuthorityRequest:
 
 
 def _direct_max(grants: tuple[Grant, ...], position_id: int, act: str, on: dt.date) -> int:
-    ranks = [rank(g.max_level) for g in grants if g.position_id == position_id and g.act == act and g.in_force(on)]
+    ranks = [
+        rank(g.max_level) for g in grants if g.position_id == position_id and g.act == act and g.in_force(on)
+    ]
     return max(ranks, default=0)
 
 
@@ -84,7 +88,13 @@ def authority_source(req: AuthorityRequest) -> str | None:
 def check_authority(req: AuthorityRequest) -> list[Violation]:
     """The position must hold the authority for ``act`` at ``level`` on ``on``, directly or by delegation."""
     if req.position_id is None:
-        return [Violation("no_position", "Người quyết định chưa được gán chức vụ nên không có thẩm quyền.", BASIS_AUTHORITY)]
+        return [
+            Violation(
+                "no_position",
+                "Người quyết định chưa được gán chức vụ nên không có thẩm quyền.",
+                BASIS_AUTHORITY,
+            )
+        ]
     if authority_source(req) is None:
         return [
             Violation(
@@ -116,25 +126,51 @@ def check_delegation(req: DelegationRequest) -> list[Violation]:
     out: list[Violation] = []
     held = _direct_max(req.grants, req.from_position_id, req.act, req.valid_from)
     if held == 0:
-        out.append(Violation("delegator_lacks_authority",
-                             "Chức vụ ủy quyền không trực tiếp có thẩm quyền này (không được ủy quyền lại).",
-                             BASIS_DELEGATION))
+        out.append(
+            Violation(
+                "delegator_lacks_authority",
+                "Chức vụ ủy quyền không trực tiếp có thẩm quyền này (không được ủy quyền lại).",
+                BASIS_DELEGATION,
+            )
+        )
     elif held < rank("secret"):
-        out.append(Violation("delegator_not_senior",
-                             "Chỉ người có thẩm quyền đối với độ Tuyệt mật hoặc Tối mật mới được ủy quyền cho cấp phó.",
-                             BASIS_DELEGATION))
+        out.append(
+            Violation(
+                "delegator_not_senior",
+                "Chỉ người có thẩm quyền đối với độ Tuyệt mật hoặc Tối mật mới được ủy quyền cho cấp phó.",
+                BASIS_DELEGATION,
+            )
+        )
     if held and rank(req.max_level) > held:
-        out.append(Violation("delegation_above_authority",
-                             f"Không thể ủy quyền đến độ {label(req.max_level)} vượt thẩm quyền của người ủy quyền.",
-                             BASIS_DELEGATION))
+        out.append(
+            Violation(
+                "delegation_above_authority",
+                f"Không thể ủy quyền đến độ {label(req.max_level)} vượt thẩm quyền của người ủy quyền.",
+                BASIS_DELEGATION,
+            )
+        )
     if req.to_position_kind not in DEPUTY_KINDS or not req.same_agency:
-        out.append(Violation("delegate_not_deputy", "Chỉ được ủy quyền cho cấp phó trong cùng cơ quan, đơn vị.",
-                             BASIS_DELEGATION))
+        out.append(
+            Violation(
+                "delegate_not_deputy",
+                "Chỉ được ủy quyền cho cấp phó trong cùng cơ quan, đơn vị.",
+                BASIS_DELEGATION,
+            )
+        )
     if req.from_position_id == req.to_position_id:
-        out.append(Violation("delegate_self", "Không thể tự ủy quyền cho chính chức vụ của mình.", BASIS_DELEGATION))
+        out.append(
+            Violation("delegate_self", "Không thể tự ủy quyền cho chính chức vụ của mình.", BASIS_DELEGATION)
+        )
     if not req.document_ref.strip():
-        out.append(Violation("delegation_not_written", "Ủy quyền phải bằng văn bản: hãy ghi số, ngày văn bản ủy quyền.",
-                             BASIS_DELEGATION))
+        out.append(
+            Violation(
+                "delegation_not_written",
+                "Ủy quyền phải bằng văn bản: hãy ghi số, ngày văn bản ủy quyền.",
+                BASIS_DELEGATION,
+            )
+        )
     if req.valid_to is not None and req.valid_to < req.valid_from:
-        out.append(Violation("delegation_dates", "Trường “Đến ngày” phải sau hoặc bằng “Từ ngày”.", BASIS_DELEGATION))
+        out.append(
+            Violation("delegation_dates", "Trường “Đến ngày” phải sau hoặc bằng “Từ ngày”.", BASIS_DELEGATION)
+        )
     return out

@@ -22,18 +22,32 @@ def _clean(value: str) -> str:
 
 @transaction.atomic
 def create_agency(
-    *, actor: Any, name: str, level: str = "provincial", governing_body: str = "", short_name: str = "",
-    place: str = "", parent: Agency | None = None, is_demo: bool = False,
+    *,
+    actor: Any,
+    name: str,
+    level: str = "provincial",
+    governing_body: str = "",
+    short_name: str = "",
+    place: str = "",
+    parent: Agency | None = None,
+    is_demo: bool = False,
 ) -> Agency:
     """Create the agency with its head and deputy-head positions and the law's default authorities."""
     agency = Agency(
-        name=_clean(name), level=level, governing_body=_clean(governing_body), short_name=_clean(short_name),
-        place=_clean(place), parent=parent, is_demo=is_demo,
+        name=_clean(name),
+        level=level,
+        governing_body=_clean(governing_body),
+        short_name=_clean(short_name),
+        place=_clean(place),
+        parent=parent,
+        is_demo=is_demo,
     )
     agency.full_clean()
     agency.save()
     heads = {
-        PositionKind.HEAD: Position(agency=agency, code="TT", name="Thủ trưởng cơ quan", kind=PositionKind.HEAD),
+        PositionKind.HEAD: Position(
+            agency=agency, code="TT", name="Thủ trưởng cơ quan", kind=PositionKind.HEAD
+        ),
         PositionKind.DEPUTY_HEAD: Position(
             agency=agency, code="PTT", name="Phó Thủ trưởng cơ quan", kind=PositionKind.DEPUTY_HEAD
         ),
@@ -47,8 +61,10 @@ def create_agency(
 
     AccountPolicy.objects.create(agency=agency)
     record(
-        event="org.agency_created", actor=actor, subject=agency,
-        payload={"name": agency.name, "level": agency.level, "default_grants": granted},
+        event="org.agency_created",
+        actor=actor,
+        subject=agency,
+        payload={"name": agency.name, "agency_level": agency.level, "default_grants": granted},
     )
     return agency
 
@@ -60,7 +76,10 @@ def _seed_grants(agency: Agency, positions: dict[str, Position]) -> list[str]:
         if position is None:
             continue
         PositionAuthority.objects.create(
-            position=position, act=grant.act, max_level=grant.max_level, valid_from=grant.valid_from,
+            position=position,
+            act=grant.act,
+            max_level=grant.max_level,
+            valid_from=grant.valid_from,
             basis=grant.basis,
         )
         granted.append(f"{position.code}:{grant.act}:{grant.max_level}")
@@ -79,7 +98,9 @@ def update_agency(*, actor: Any, agency: Agency, **fields: Any) -> Agency:
     agency.full_clean()
     agency.save()
     after = {k: str(getattr(agency, k)) for k in fields}
-    record(event="org.agency_updated", actor=actor, subject=agency, payload={"before": before, "after": after})
+    record(
+        event="org.agency_updated", actor=actor, subject=agency, payload={"before": before, "after": after}
+    )
     return agency
 
 
@@ -90,7 +111,9 @@ def create_unit(
     unit = Unit(agency=agency, code=_clean(code), name=_clean(name), parent=parent, is_demo=is_demo)
     unit.full_clean()
     unit.save()
-    record(event="org.unit_created", actor=actor, subject=unit, payload={"code": unit.code, "name": unit.name})
+    record(
+        event="org.unit_created", actor=actor, subject=unit, payload={"code": unit.code, "name": unit.name}
+    )
     return unit
 
 
@@ -99,7 +122,9 @@ def update_unit(*, actor: Any, unit: Unit, name: str, parent: Unit | None, is_ac
     if parent is not None and (parent.pk == unit.pk or _is_descendant(parent, unit)):
         from django.core.exceptions import ValidationError
 
-        raise ValidationError({"parent": "Đơn vị cấp trên không thể là chính nó hoặc đơn vị cấp dưới của nó."})
+        raise ValidationError(
+            {"parent": "Đơn vị cấp trên không thể là chính nó hoặc đơn vị cấp dưới của nó."}
+        )
     before = {"name": unit.name, "parent": unit.parent_id, "is_active": unit.is_active}
     unit.name, unit.parent, unit.is_active = _clean(name), parent, is_active
     unit.full_clean()
@@ -120,14 +145,26 @@ def _is_descendant(candidate: Unit, ancestor: Unit) -> bool:
 
 @transaction.atomic
 def create_position(
-    *, actor: Any, agency: Agency, code: str, name: str, kind: str, unit: Unit | None = None,
+    *,
+    actor: Any,
+    agency: Agency,
+    code: str,
+    name: str,
+    kind: str,
+    unit: Unit | None = None,
     is_demo: bool = False,
 ) -> Position:
-    position = Position(agency=agency, code=_clean(code), name=_clean(name), kind=kind, unit=unit, is_demo=is_demo)
+    position = Position(
+        agency=agency, code=_clean(code), name=_clean(name), kind=kind, unit=unit, is_demo=is_demo
+    )
     position.full_clean()
     position.save()
-    record(event="org.position_created", actor=actor, subject=position,
-           payload={"code": position.code, "name": position.name, "kind": kind})
+    record(
+        event="org.position_created",
+        actor=actor,
+        subject=position,
+        payload={"code": position.code, "name": position.name, "kind": kind},
+    )
     return position
 
 
@@ -144,44 +181,84 @@ def set_position_authority(
     current.update(valid_to=on - dt.timedelta(days=1))
     grant = None
     if max_level:
-        grant = PositionAuthority(position=position, act=act, max_level=max_level, valid_from=on, basis=_clean(basis))
+        grant = PositionAuthority(
+            position=position, act=act, max_level=max_level, valid_from=on, basis=_clean(basis)
+        )
         grant.full_clean()
         grant.save()
-    record(event="org.authority_changed", actor=actor, subject=position,
-           payload={"act": act, "max_level": max_level, "from": on, "closed": closed})
+    record(
+        event="org.authority_changed",
+        actor=actor,
+        subject=position,
+        payload={"act": act, "max_level": max_level, "from": on, "closed": closed},
+    )
     return grant
 
 
 @transaction.atomic
 def create_delegation(
-    *, actor: Any, from_position: Position, to_position: Position, act: str, max_level: str,
-    valid_from: dt.date, valid_to: dt.date | None, document_ref: str, scope: str = "",
+    *,
+    actor: Any,
+    from_position: Position,
+    to_position: Position,
+    act: str,
+    max_level: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None,
+    document_ref: str,
+    scope: str = "",
 ) -> Delegation:
-    violations = rules.check_delegation(rules.DelegationRequest(
-        from_position_id=from_position.pk, to_position_id=to_position.pk, to_position_kind=to_position.kind,
-        same_agency=from_position.agency_id == to_position.agency_id, act=act, max_level=max_level,
-        valid_from=valid_from, valid_to=valid_to, document_ref=document_ref,
-        grants=grants_of_agency(from_position.agency_id),
-    ))
+    violations = rules.check_delegation(
+        rules.DelegationRequest(
+            from_position_id=from_position.pk,
+            to_position_id=to_position.pk,
+            to_position_kind=to_position.kind,
+            same_agency=from_position.agency_id == to_position.agency_id,
+            act=act,
+            max_level=max_level,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            document_ref=document_ref,
+            grants=grants_of_agency(from_position.agency_id),
+        )
+    )
     if violations:
         raise RuleViolation(violations)
     delegation = Delegation(
-        from_position=from_position, to_position=to_position, act=act, max_level=max_level,
-        valid_from=valid_from, valid_to=valid_to, document_ref=_clean(document_ref), scope=_clean(scope),
+        from_position=from_position,
+        to_position=to_position,
+        act=act,
+        max_level=max_level,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        document_ref=_clean(document_ref),
+        scope=_clean(scope),
     )
     delegation.full_clean()
     delegation.save()
-    record(event="org.delegation_granted", actor=actor, subject=delegation, payload={
-        "from": from_position.code, "to": to_position.code, "act": act, "max_level": max_level,
-        "valid_from": valid_from, "valid_to": valid_to, "document_ref": delegation.document_ref,
-    })
+    record(
+        event="org.delegation_granted",
+        actor=actor,
+        subject=delegation,
+        payload={
+            "from": from_position.code,
+            "to": to_position.code,
+            "act": act,
+            "max_level": max_level,
+            "valid_from": valid_from,
+            "valid_to": valid_to,
+            "document_ref": delegation.document_ref,
+        },
+    )
     return delegation
 
 
 @transaction.atomic
 def revoke_delegation(*, actor: Any, delegation: Delegation, on: dt.date) -> Delegation:
     if delegation.revoked_on is not None:
-        raise RuleViolation([rules.Violation("already_revoked", "Ủy quyền này đã bị thu hồi.", rules.BASIS_DELEGATION)])
+        raise RuleViolation(
+            [rules.Violation("already_revoked", "Ủy quyền này đã bị thu hồi.", rules.BASIS_DELEGATION)]
+        )
     delegation.revoked_on = on
     delegation.save(update_fields=["revoked_on"])
     record(event="org.delegation_revoked", actor=actor, subject=delegation, payload={"on": on})

@@ -26,8 +26,10 @@ def _agency_for_admin(request: HttpRequest) -> Agency:
 @login_required
 def agency(request: HttpRequest) -> HttpResponse:
     agency = _agency_for_admin(request)
-    form = AgencyForm(request.POST or None, initial={
-        f: getattr(agency, f) for f in ("name", "short_name", "governing_body", "level", "place")})
+    form = AgencyForm(
+        request.POST or None,
+        initial={f: getattr(agency, f) for f in ("name", "short_name", "governing_body", "level", "place")},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_agency(actor=request.user, agency=agency, **form.cleaned_data)
@@ -36,15 +38,23 @@ def agency(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Đã lưu thông tin cơ quan.")
             return redirect("org:agency")
-    return render(request, "org/agency.html", {
-        "form": form, "agency": agency,
-        "units": agency.units.select_related("parent"),
-        "positions": agency.positions.select_related("unit").prefetch_related("authorities"),
-        "delegations": Delegation.objects.filter(from_position__agency=agency).select_related(
-            "from_position", "to_position"),
-        "unit_form": UnitForm(agency=agency), "position_form": PositionForm(agency=agency),
-        "delegation_form": DelegationForm(agency=agency), "revoke_form": RevokeForm(),
-    })
+    return render(
+        request,
+        "org/agency.html",
+        {
+            "form": form,
+            "agency": agency,
+            "units": agency.units.select_related("parent"),
+            "positions": agency.positions.select_related("unit").prefetch_related("authorities"),
+            "delegations": Delegation.objects.filter(from_position__agency=agency).select_related(
+                "from_position", "to_position"
+            ),
+            "unit_form": UnitForm(agency=agency),
+            "position_form": PositionForm(agency=agency),
+            "delegation_form": DelegationForm(agency=agency),
+            "revoke_form": RevokeForm(),
+        },
+    )
 
 
 @login_required
@@ -60,7 +70,9 @@ def unit_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Đã thêm đơn vị.")
             return redirect("org:agency")
-    return render(request, "org/form.html", {"form": form, "title": "Thêm đơn vị", "action": "org:unit_create"})
+    return render(
+        request, "org/form.html", {"form": form, "title": "Thêm đơn vị", "action": "org:unit_create"}
+    )
 
 
 @login_required
@@ -76,7 +88,9 @@ def position_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Đã thêm chức vụ.")
             return redirect("org:agency")
-    return render(request, "org/form.html", {"form": form, "title": "Thêm chức vụ", "action": "org:position_create"})
+    return render(
+        request, "org/form.html", {"form": form, "title": "Thêm chức vụ", "action": "org:position_create"}
+    )
 
 
 @login_required
@@ -112,9 +126,16 @@ def delegation_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Đã ghi nhận ủy quyền.")
             return redirect("org:agency")
-    return render(request, "org/form.html", {
-        "form": form, "violations": violations, "title": "Ủy quyền cho cấp phó", "action": "org:delegation_create",
-    })
+    return render(
+        request,
+        "org/form.html",
+        {
+            "form": form,
+            "violations": violations,
+            "title": "Ủy quyền cho cấp phó",
+            "action": "org:delegation_create",
+        },
+    )
 
 
 @login_required
@@ -139,16 +160,26 @@ def delegation_revoke(request: HttpRequest, delegation_id: int) -> HttpResponse:
 def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
     agency = _agency_for_admin(request)
     unit = get_object_or_404(Unit, pk=unit_id, agency=agency)
-    form = UnitForm(request.POST or None, agency=agency,
-                    initial={"code": unit.code, "name": unit.name, "parent": unit.parent})
+    form = UnitForm(
+        request.POST or None,
+        agency=agency,
+        initial={"code": unit.code, "name": unit.name, "parent": unit.parent},
+    )
     form.fields["code"].disabled = True
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_unit(actor=request.user, unit=unit, name=form.cleaned_data["name"],
-                                 parent=form.cleaned_data["parent"], is_active=unit.is_active)
+            services.update_unit(
+                actor=request.user,
+                unit=unit,
+                name=form.cleaned_data["name"],
+                parent=form.cleaned_data["parent"],
+                is_active=unit.is_active,
+            )
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
             messages.success(request, "Đã lưu đơn vị.")
             return redirect("org:agency")
-    return render(request, "org/form.html", {"form": form, "title": f"Đơn vị {unit.code}", "action_url": request.path})
+    return render(
+        request, "org/form.html", {"form": form, "title": f"Đơn vị {unit.code}", "action_url": request.path}
+    )

@@ -8,7 +8,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 
-def bar_chart(points: Sequence[tuple[str, int]], *, width: int = 640, height: int = 160, title: str = "") -> SafeString:
+def bar_chart(
+    points: Sequence[tuple[str, int]], *, width: int = 640, height: int = 160, title: str = ""
+) -> SafeString:
     """Vertical bars with labels under each bar and the value above it."""
     if not points:
         return mark_safe("")
@@ -25,8 +27,12 @@ def bar_chart(points: Sequence[tuple[str, int]], *, width: int = 640, height: in
         h = usable * value / top
         x = pad + i * slot + slot * 0.15
         y = pad + usable - h
-        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{h:.1f}" fill="#8b1a1a"/>')
-        parts.append(f'<text x="{x + slot * 0.35:.1f}" y="{y - 4:.1f}" font-size="11" text-anchor="middle">{value}</text>')
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{h:.1f}" fill="#8b1a1a"/>'
+        )
+        parts.append(
+            f'<text x="{x + slot * 0.35:.1f}" y="{y - 4:.1f}" font-size="11" text-anchor="middle">{value}</text>'
+        )
         parts.append(
             f'<text x="{x + slot * 0.35:.1f}" y="{height - 8}" font-size="10" text-anchor="middle">{escape(label)}</text>'
         )

@@ -17,7 +17,9 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     return {
         "BMNN_VERSION": __version__,
         "effective_clearance": clearance,
-        "effective_clearance_label": levels.label(clearance) if clearance != "none" else "Không tiếp cận BMNN",
+        "effective_clearance_label": levels.label(clearance)
+        if clearance != "none"
+        else "Không tiếp cận BMNN",
         "nav": {
             "org": access.can_manage_org(user),
             "ledger": access.can_view_ledger(user),

@@ -23,7 +23,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if user.position_id:
         today = clock.today()
         context["authorities"] = [
-            a for a in PositionAuthority.objects.filter(position_id=user.position_id).order_by("act")
+            a
+            for a in PositionAuthority.objects.filter(position_id=user.position_id).order_by("act")
             if (a.valid_to is None or a.valid_to >= today)
         ]
     if access.can_view_ledger(user):
@@ -33,7 +34,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if access.can_manage_org(user) and user.agency_id:
         agency = user.agency
         context["org_counts"] = {
-            "units": agency.units.count(), "positions": agency.positions.count(), "users": agency.users.count(),
+            "units": agency.units.count(),
+            "positions": agency.positions.count(),
+            "users": agency.users.count(),
         }
     return render(request, "web/dashboard.html", context)
 
@@ -45,8 +48,11 @@ def _activity_chart() -> str:
     rows = (
         LedgerEntry.objects.filter(created_at__gte=since)
         .annotate(day=TruncDate("created_at", tzinfo=clock.VN_TZ))
-        .values("day").annotate(n=Count("seq"))
+        .values("day")
+        .annotate(n=Count("seq"))
     )
     counts = {r["day"]: r["n"] for r in rows}
     days = [start + dt.timedelta(days=i) for i in range(14)]
-    return bar_chart([(d.strftime("%d/%m"), counts.get(d, 0)) for d in days], title="Số bản ghi nhật ký theo ngày")
+    return bar_chart(
+        [(d.strftime("%d/%m"), counts.get(d, 0)) for d in days], title="Số bản ghi nhật ký theo ngày"
+    )

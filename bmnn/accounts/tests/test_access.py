@@ -32,7 +32,9 @@ def test_nobody_sees_above_clearance_or_outside_need_to_know(org, role, clearanc
     same_unit = access.may_see(user, level=level, agency_id=agency.pk, unit_id=unit_a.pk)
     other_unit = access.may_see(user, level=level, agency_id=agency.pk, unit_id=unit_b.pk)
     other_agency = access.may_see(user, level=level, agency_id=other.pk, unit_id=unit_a.pk)
-    drafted = access.may_see(user, level=level, agency_id=agency.pk, unit_id=unit_b.pk, related_user_ids=[user.pk])
+    drafted = access.may_see(
+        user, level=level, agency_id=agency.pk, unit_id=unit_b.pk, related_user_ids=[user.pk]
+    )
     assert same_unit is cleared
     assert other_unit is (cleared and role in access.AGENCY_WIDE_ROLES)
     assert other_agency is False
@@ -54,10 +56,17 @@ def test_a_disabled_user_sees_nothing(org):
     assert not access.may_see(user, level="confidential", agency_id=agency.pk, unit_id=unit_a.pk)
 
 
-@pytest.mark.parametrize(("role", "reads"), [
-    ("security_officer", True), ("inspector", True), ("head", True), ("admin", False), ("clerk", False),
-    ("staff", False),
-])
+@pytest.mark.parametrize(
+    ("role", "reads"),
+    [
+        ("security_officer", True),
+        ("inspector", True),
+        ("head", True),
+        ("admin", False),
+        ("clerk", False),
+        ("staff", False),
+    ],
+)
 def test_only_security_officers_heads_and_inspectors_read_the_ledger(org, role, reads):
     user = make_user(org[0], f"l-{role}", role=role, clearance="secret")
     assert access.can_view_ledger(user) is reads

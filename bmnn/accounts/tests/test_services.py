@@ -21,8 +21,9 @@ def count() -> int:
 
 def test_creating_a_head_gives_the_agency_head_position_and_one_entry(agency):
     before = count()
-    user = services.create_user(actor=None, username="giamdoc", password=PASSWORD, role="head",
-                                clearance="top_secret", agency=agency)
+    user = services.create_user(
+        actor=None, username="giamdoc", password=PASSWORD, role="head", clearance="top_secret", agency=agency
+    )
     assert user.position.kind == "head" and user.check_password(PASSWORD)
     assert count() == before + 1
     entry = LedgerEntry.objects.order_by("-seq").first()
@@ -30,18 +31,22 @@ def test_creating_a_head_gives_the_agency_head_position_and_one_entry(agency):
 
 
 def test_creating_a_deputy_gives_the_deputy_head_position(agency):
-    user = services.create_user(actor=None, username="phogd", password=PASSWORD, role="deputy",
-                                clearance="secret", agency=agency)
+    user = services.create_user(
+        actor=None, username="phogd", password=PASSWORD, role="deputy", clearance="secret", agency=agency
+    )
     assert user.position.kind == "deputy_head"
 
 
-@pytest.mark.parametrize(("field", "kwargs"), [
-    ("role", {"role": "boss"}),
-    ("clearance", {"clearance": "mat"}),
-    ("password", {"password": "123"}),
-])
+@pytest.mark.parametrize(
+    ("field", "kwargs"),
+    [
+        ("role", {"role": "boss"}),
+        ("clearance", {"clearance": "mat"}),
+        ("password", {"password": "123"}),
+    ],
+)
 def test_bad_input_is_refused_and_nothing_is_written(agency, field, kwargs):
-    args = dict(actor=None, username="x", password=PASSWORD, role="staff", clearance="none", agency=agency)
+    args = {"actor": None, "username": "x", "password": PASSWORD, "role": "staff", "clearance": "none", "agency": agency}
     args.update(kwargs)
     before = count()
     with pytest.raises(ValidationError):
@@ -55,8 +60,15 @@ def test_bad_input_is_refused_and_nothing_is_written(agency, field, kwargs):
 def test_a_unit_of_another_agency_is_refused(agency):
     other_unit = make_unit(make_agency("Khác"), "K")
     with pytest.raises(ValidationError, match="Đơn vị không thuộc"):
-        services.create_user(actor=None, username="y", password=PASSWORD, role="staff", clearance="none",
-                             agency=agency, unit=other_unit)
+        services.create_user(
+            actor=None,
+            username="y",
+            password=PASSWORD,
+            role="staff",
+            clearance="none",
+            agency=agency,
+            unit=other_unit,
+        )
 
 
 def test_clearance_change_is_ledgered_with_before_and_after(agency):

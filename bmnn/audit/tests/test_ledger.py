@@ -51,10 +51,13 @@ def test_the_model_refuses_update_and_delete():
         entry.delete()
 
 
-@pytest.mark.parametrize("sql", [
-    "UPDATE audit_ledgerentry SET event = 'x.y' WHERE seq = 1",
-    "DELETE FROM audit_ledgerentry WHERE seq = 1",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE audit_ledgerentry SET event = 'x.y' WHERE seq = 1",
+        "DELETE FROM audit_ledgerentry WHERE seq = 1",
+    ],
+)
 def test_database_triggers_refuse_update_and_delete(sql):
     write(2)
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:

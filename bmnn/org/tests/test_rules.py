@@ -5,7 +5,12 @@ import datetime as dt
 import pytest
 
 from bmnn.org.rules import (
-    AuthorityRequest, DelegatedGrant, DelegationRequest, Grant, authority_source, check_authority,
+    AuthorityRequest,
+    DelegatedGrant,
+    DelegationRequest,
+    Grant,
+    authority_source,
+    check_authority,
     check_delegation,
 )
 
@@ -28,7 +33,14 @@ def request(position, act, level, on, delegations=()):
     [
         (HEAD, "copy", "secret", dt.date(2026, 5, 1), (), "direct"),
         (HEAD, "copy", "top_secret", dt.date(2026, 5, 1), (), None),  # sở head: Tối mật at most (Điều 11.2)
-        (UNIT_HEAD, "copy", "confidential", dt.date(2026, 5, 1), (), "direct"),  # trưởng phòng: Mật (Điều 11.3)
+        (
+            UNIT_HEAD,
+            "copy",
+            "confidential",
+            dt.date(2026, 5, 1),
+            (),
+            "direct",
+        ),  # trưởng phòng: Mật (Điều 11.3)
         (UNIT_HEAD, "copy", "secret", dt.date(2026, 5, 1), (), None),
         (DEPUTY, "classify", "secret", dt.date(2026, 2, 28), (), None),  # 2018: head only
         (DEPUTY, "classify", "secret", dt.date(2026, 3, 1), (), "direct"),  # 2025: deputy head too
@@ -38,7 +50,9 @@ def request(position, act, level, on, delegations=()):
         (None, "copy", "confidential", dt.date(2026, 5, 1), (), None),
     ],
 )
-def test_authority_depends_on_position_level_date_and_delegation(position, act, level, on, delegations, source):
+def test_authority_depends_on_position_level_date_and_delegation(
+    position, act, level, on, delegations, source
+):
     assert authority_source(request(position, act, level, on, delegations)) == source
     assert bool(check_authority(request(position, act, level, on, delegations))) is (source is None)
 
@@ -56,9 +70,18 @@ def test_a_delegation_is_worthless_when_the_delegator_lost_the_authority():
 
 
 def delegation(**overrides):
-    base = dict(from_position_id=HEAD, to_position_id=DEPUTY, to_position_kind="deputy_head", same_agency=True,
-                act="copy", max_level="secret", valid_from=dt.date(2026, 1, 1), valid_to=None,
-                document_ref="12/QĐ-SXD ngày 02/01/2026", grants=GRANTS)
+    base = {
+        "from_position_id": HEAD,
+        "to_position_id": DEPUTY,
+        "to_position_kind": "deputy_head",
+        "same_agency": True,
+        "act": "copy",
+        "max_level": "secret",
+        "valid_from": dt.date(2026, 1, 1),
+        "valid_to": None,
+        "document_ref": "12/QĐ-SXD ngày 02/01/2026",
+        "grants": GRANTS,
+    }
     base.update(overrides)
     return DelegationRequest(**base)
 
@@ -67,14 +90,20 @@ def delegation(**overrides):
     ("overrides", "codes"),
     [
         ({}, []),
-        ({"from_position_id": DEPUTY, "to_position_id": 9}, ["delegator_lacks_authority"]),  # no sub-delegation
+        (
+            {"from_position_id": DEPUTY, "to_position_id": 9},
+            ["delegator_lacks_authority"],
+        ),  # no sub-delegation
         ({"from_position_id": UNIT_HEAD, "max_level": "confidential"}, ["delegator_not_senior"]),
         ({"max_level": "top_secret"}, ["delegation_above_authority"]),
         ({"to_position_kind": "staff"}, ["delegate_not_deputy"]),
         ({"same_agency": False}, ["delegate_not_deputy"]),
         ({"document_ref": "  "}, ["delegation_not_written"]),
         ({"valid_to": dt.date(2025, 12, 31)}, ["delegation_dates"]),
-        ({"to_position_kind": "staff", "document_ref": ""}, ["delegate_not_deputy", "delegation_not_written"]),
+        (
+            {"to_position_kind": "staff", "document_ref": ""},
+            ["delegate_not_deputy", "delegation_not_written"],
+        ),
     ],
 )
 def test_delegation_rules_collect_every_violation(overrides, codes):

@@ -1,0 +1,41 @@
+# Two commands on a fresh Linux machine:
+#   make run   — create .venv, install, init the data folder, load demo data if empty, serve on 127.0.0.1:8000
+#   make test  — install dev dependencies into .venv and run the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: run test install install-dev lint typecheck bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+
+run: install
+	$(BIN)/bmnn init --no-input
+	$(BIN)/bmnn demo --if-empty
+	$(BIN)/bmnn serve --host 127.0.0.1 --port $(PORT)
+
+test: install-dev
+	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+typecheck: install-dev
+	$(BIN)/mypy bmnn config
+
+bench: install-dev
+	$(BIN)/python bench/ledger.py
+	$(BIN)/python bench/serve.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info artifacts

@@ -1,0 +1,5 @@
+import sys
+
+from bmnn.cli import main
+
+sys.exit(main())
