@@ -49,6 +49,15 @@ def setup_django() -> None:
         raise CliError(f"Lỗi cấu hình: {exc}") from exc
 
 
+def require_schema() -> None:
+    from bmnn.lib import schema
+
+    try:
+        schema.ensure_current()
+    except schema.SchemaError as exc:
+        raise CliError(str(exc)) from exc
+
+
 def read_password_file(path: str | None, *, prompt: str) -> str | None:
     if path:
         try:

@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "bmnn.audit",
     "bmnn.org",
     "bmnn.accounts",
+    "bmnn.api",
+    "bmnn.catalog",
+    "bmnn.registry",
+    "bmnn.plans",
     "bmnn.web",
 ]
 

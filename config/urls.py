@@ -6,5 +6,9 @@ urlpatterns = [
     path("accounts/", include("bmnn.accounts.urls")),
     path("org/", include("bmnn.org.urls")),
     path("ledger/", include("bmnn.audit.urls")),
+    path("catalogs/", include("bmnn.catalog.urls")),
+    path("items/", include("bmnn.registry.urls")),
+    path("plans/", include("bmnn.plans.urls")),
+    path("api/v1/", include("bmnn.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from bmnn.commands import accounts, ledger, setup
+from bmnn.commands import accounts, catalog, ledger, registry, setup
 
 
 def register_all(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     setup.register(sub)
     ledger.register(sub)
     accounts.register(sub)
+    registry.register(sub)
+    catalog.register(sub)

@@ -83,6 +83,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         ledger_key()
     except (schema.SchemaError, LedgerKeyError) as exc:
         raise CliError(str(exc)) from exc
+    from bmnn.lib import clock
+    from bmnn.registry.services import apply_automatic_declassification
+
+    done = apply_automatic_declassification(today=clock.today())  # the daily job also runs at start
+    if done:
+        err(f"Tự động giải mật {len(done)} mục hết thời hạn bảo vệ.")
     from waitress import serve
 
     from config.wsgi import application

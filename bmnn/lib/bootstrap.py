@@ -48,6 +48,9 @@ def initialise(
             agency = org.create_agency(
                 actor=None, name=agency_name or DEFAULT_AGENCY_NAME, level=agency_level
             )
+        from bmnn.catalog.services import load_starter_catalog
+
+        load_starter_catalog(actor=None)  # public items (domain.md §8), marked as a starter; idempotent
         admin_created = False
         if admin_username and not User.objects.filter(username=admin_username).exists():
             accounts.create_user(

@@ -12,7 +12,10 @@ class Violation:
     basis: str
 
     def as_dict(self) -> dict[str, str]:
+        """Shape of the API's 422 body: ``{"code", "message", "basis"}``."""
         return {"code": self.code, "message": self.message_vi, "basis": self.basis}
+
+    as_json = as_dict
 
 
 class RuleViolation(Exception):

@@ -1,6 +1,7 @@
-"""`bmnn plan import FILE [--json] [--save] [--on DD/MM/YYYY]`.
+"""`bmnn plan import FILE [--json] [--save --as USERNAME] [--on DD/MM/YYYY]`.
 
-Without the web app, ``--save`` cannot store anything: it says so and exits 2.
+``--save`` stores the plan in the database as the user named by ``--as`` (who must manage plans);
+without ``--as`` or when it cannot be saved, it says why and exits 2.
 With ``--json`` stdout carries only JSON; messages go to stderr.
 """
 
@@ -36,10 +37,24 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(render_summary(plan, data))
     if args.save:
+        return _save(data, args)
+    return EXIT_OK
+
+
+def _save(data: dict[str, Any], args: argparse.Namespace) -> int:
+    if not args.as_user:
         print(
-            "Lưu kế hoạch cần ứng dụng bmnn (web/CSDL); lệnh này chưa được nối với ứng dụng.", file=sys.stderr
+            "Lưu kế hoạch vào ứng dụng cần --as TÊN_ĐĂNG_NHẬP (người được quản lý kế hoạch).", file=sys.stderr
         )
         return EXIT_NEEDS_APP
+    from bmnn.plans.saving import SaveError, save_from_cli
+
+    try:
+        plan_id = save_from_cli(data, username=args.as_user, source_name=args.file.name)
+    except SaveError as error:
+        print(f"Không lưu được kế hoạch vào ứng dụng: {error}", file=sys.stderr)
+        return EXIT_NEEDS_APP
+    print(f"Đã lưu kế hoạch (mã {plan_id}).", file=sys.stderr)
     return EXIT_OK
 
 
@@ -49,7 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="Đọc tệp kế hoạch (.docx, .odt, .pdf, .txt)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--json", action="store_true", help="In kết quả dạng JSON ra stdout")
-    imp.add_argument("--save", action="store_true", help="Lưu vào CSDL (cần ứng dụng)")
+    imp.add_argument("--save", action="store_true", help="Lưu vào CSDL của ứng dụng")
+    imp.add_argument(
+        "--as", dest="as_user", metavar="USERNAME", help="Người dùng thực hiện việc lưu (--save)"
+    )
     imp.add_argument("--on", type=_vn_date, help="Ngày dùng để kiểm tra hiệu lực văn bản (dd/mm/yyyy)")
     return parser
 

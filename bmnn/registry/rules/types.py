@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from bmnn.lib.rules import Violation as _Violation
+
 
 class Level(StrEnum):
     """Độ mật (Điều 8 Luật 29/2018/QH14; kept by Luật 117/2025/QH15)."""
@@ -98,17 +100,8 @@ def as_level(value: str) -> Level:
     return value if isinstance(value, Level) else Level(str(value))
 
 
-@dataclass(frozen=True)
-class Violation:
-    """One broken rule: stable code, Vietnamese message, legal basis (citation)."""
-
-    code: str
-    message_vi: str
-    basis: str
-
-    def as_json(self) -> dict[str, str]:
-        """Shape of the API's 422 body: ``{"code", "message", "basis"}``."""
-        return {"code": self.code, "message": self.message_vi, "basis": self.basis}
+# One Violation type for the whole project (code, message_vi, basis).
+Violation = _Violation
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,12 @@
+"""/api/v1/ — each app contributes its own ``api_urls`` module."""
+
+from django.urls import include, path
+
+from bmnn.api import views
+
+urlpatterns = [
+    path("auth/token", views.auth_token, name="api_auth_token"),
+    path("openapi.json", views.openapi, name="api_openapi"),
+    path("", include("bmnn.catalog.api_urls")),
+    path("", include("bmnn.registry.api_urls")),
+]

@@ -1,0 +1,24 @@
+"""Who may see and change Danh mục catalogs.
+
+Catalogs are public decisions or an agency's own lists, not secrets themselves; an agency-entered
+catalog is still visible only inside that agency. Changing catalogs is for the system administrator
+and the cán bộ bảo mật who keeps the registers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CATALOG_MANAGERS = frozenset({"admin", "security_officer"})
+
+
+def _active(user: Any) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def may_manage_catalogs(user: Any) -> bool:
+    return _active(user) and (user.role in CATALOG_MANAGERS or bool(user.is_superuser))
+
+
+def may_see_catalog(user: Any, agency_id: int | None) -> bool:
+    return agency_id is None or (_active(user) and user.agency_id == agency_id)

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from bmnn.lib import clock
+from bmnn.lib.webforms import apply_validation_error
+from bmnn.plans import services
+from bmnn.plans.forms import DATE_WIDGET
+from bmnn.plans.models import Report, ReportStatus
+from bmnn.plans.permissions import may_manage_plans, may_read_plans_of
+from bmnn.plans.reporting import default_period
+from bmnn.plans.services.reports import PARTS
+from bmnn.plans.views.common import agency_for_manager
+
+
+class ReportCreateForm(forms.Form):
+    title = forms.CharField(label="Tiêu đề", max_length=500)
+    period_start = forms.DateField(label="Số liệu từ ngày", widget=DATE_WIDGET)
+    period_end = forms.DateField(label="Số liệu đến ngày", widget=DATE_WIDGET)
+    deadline = forms.DateField(label="Hạn gửi", widget=DATE_WIDGET, required=False)
+    recipient = forms.CharField(label="Nơi nhận báo cáo", max_length=300, required=False)
+
+
+class ReportPartsForm(forms.Form):
+    part_a = forms.CharField(
+        label=Report._meta.get_field("part_a").verbose_name, required=False, widget=forms.Textarea
+    )
+    part_b = forms.CharField(
+        label=Report._meta.get_field("part_b").verbose_name, required=False, widget=forms.Textarea
+    )
+    part_c = forms.CharField(
+        label=Report._meta.get_field("part_c").verbose_name, required=False, widget=forms.Textarea
+    )
+    part_d = forms.CharField(
+        label=Report._meta.get_field("part_d").verbose_name, required=False, widget=forms.Textarea
+    )
+
+
+def _report_for_user(request: HttpRequest, report_id: int) -> Report:
+    report = Report.objects.select_related("agency").filter(pk=report_id).first()
+    if report is None or not may_read_plans_of(request.user, report.agency_id):
+        raise Http404
+    return report
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    period = default_period(clock.today())
+    initial = {
+        "title": f"Báo cáo công tác bảo vệ bí mật nhà nước năm {period.end.year}",
+        "period_start": period.start,
+        "period_end": period.end,
+        "deadline": period.deadline,
+        "recipient": period.recipient,
+    }
+    form = ReportCreateForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        agency = agency_for_manager(request)
+        if form.is_valid():
+            try:
+                report = services.create_report(actor=request.user, agency=agency, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
+            else:
+                messages.success(request, "Đã lập báo cáo; số liệu đã được điền tự động.")
+                return redirect("plans:report_detail", report_id=report.pk)
+    reports = Report.objects.filter(agency_id=getattr(request.user, "agency_id", None) or 0)
+    context = {"reports": reports, "form": form, "may_manage": may_manage_plans(request.user)}
+    return render(request, "plans/report_list.html", context)
+
+
+@login_required
+def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = _report_for_user(request, report_id)
+    form = ReportPartsForm(request.POST or None, initial={name: getattr(report, name) for name in PARTS})
+    if request.method == "POST":
+        agency_for_manager(request)
+        if form.is_valid():
+            parts = {name: form.cleaned_data[name] for name in PARTS}
+            try:
+                services.update_report(
+                    actor=request.user, report=report, parts=parts, finalize="finalize" in request.POST
+                )
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
+            else:
+                messages.success(request, "Đã lưu báo cáo.")
+                return redirect("plans:report_detail", report_id=report.pk)
+    editable = may_manage_plans(request.user) and report.status == ReportStatus.DRAFT
+    return render(request, "plans/report_detail.html", {"report": report, "form": form, "editable": editable})
+
+
+@login_required
+def report_print(request: HttpRequest, report_id: int) -> HttpResponse:
+    return render(request, "plans/report_print.html", {"report": _report_for_user(request, report_id)})

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from bmnn.catalog.models import CatalogItem
+from bmnn.lib.choices import Level
+from bmnn.registry.models import ItemKind
+
+DATE = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
+
+
+class BasisField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"[{obj.get_level_display()}] {obj.citation}: {obj.text[:120]}"
+
+
+class ItemForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại", choices=ItemKind.choices)
+    document_type = forms.CharField(label="Tên loại (Đề án, Báo cáo, Kế hoạch…)", max_length=100)
+    number = forms.CharField(label="Số, ký hiệu", max_length=100, required=False)
+    date = forms.DateField(label="Ngày văn bản", widget=DATE, required=False)
+    summary = forms.CharField(
+        label="Trích yếu",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="Tài liệu Tuyệt mật: để trống (Luật 117/2025/QH15 không cho ghi trích yếu).",
+    )
+    basis = BasisField(
+        label="Căn cứ: mục danh mục BMNN",
+        queryset=CatalogItem.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text="Bắt buộc. Độ mật là độ cao nhất trong các mục được chọn.",
+    )
+    level = forms.ChoiceField(label="Độ mật đề xuất", choices=Level.choices)
+    level_reason = forms.CharField(label="Lý do (nếu chọn độ mật thấp hơn căn cứ)", required=False)
+    copies = forms.IntegerField(label="Số lượng bản", min_value=1, initial=1)
+    circulation_scope = forms.CharField(label="Phạm vi lưu hành", required=False)
+    classified_on = forms.DateField(label="Ngày xác định / đề xuất", widget=DATE)
+
+    def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        qs = CatalogItem.objects.select_related("catalog").filter(valid_to__isnull=True)
+        self.fields["basis"].queryset = qs.filter(catalog__agency__isnull=True) | qs.filter(
+            catalog__agency=agency
+        )  # type: ignore[attr-defined]
+
+
+class DecideForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        label="Quyết định", choices=[("1", "Phê duyệt"), ("0", "Trả lại")], coerce=lambda v: v == "1"
+    )
+    on = forms.DateField(label="Ngày quyết định", widget=DATE)
+    reason = forms.CharField(label="Lý do (bắt buộc khi trả lại)", required=False)
+
+
+class ExtendForm(forms.Form):
+    years = forms.IntegerField(label="Gia hạn thêm (năm)", min_value=1)
+    on = forms.DateField(label="Ngày quyết định", widget=DATE)
+
+
+class DeclassifyForm(forms.Form):
+    council_members = forms.CharField(
+        label="Thành viên hội đồng giải mật (mỗi dòng một người)", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    minutes_ref = forms.CharField(label="Biên bản họp hội đồng (số, ngày)")
+    decision_ref = forms.CharField(label="Quyết định giải mật (số, ngày)")
+    partial_text = forms.CharField(label="Giải mật một phần: nêu phần được giải mật", required=False)
+    on = forms.DateField(label="Ngày quyết định", widget=DATE)

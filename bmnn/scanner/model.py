@@ -1,0 +1,149 @@
+"""Result types of the scanner: plain frozen dataclasses, JSON-ready, no Django."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+LOC_SEP = " › "
+
+
+class Verdict(StrEnum):
+    SECRET = "secret"  # noqa: S105 - a verdict, not a password
+    DECLASSIFIED = "declassified"
+    SUSPECT = "suspect"
+    CLEAN = "clean"
+    CANNOT_VERIFY = "cannot_verify"
+
+
+VERDICT_LABELS = {
+    Verdict.SECRET: "Có dấu bí mật nhà nước",
+    Verdict.DECLASSIFIED: "Đã giải mật",
+    Verdict.SUSPECT: "Nghi vấn, cần xem xét",
+    Verdict.CLEAN: "Không phát hiện dấu hiệu",
+    Verdict.CANNOT_VERIFY: "Không kiểm tra được",
+}
+
+
+class Level(StrEnum):
+    TOP_SECRET = "top_secret"  # noqa: S105 - a level, not a password
+    SECRET = "secret"  # noqa: S105 - a verdict, not a password
+    CONFIDENTIAL = "confidential"
+
+
+LEVEL_LABELS = {Level.TOP_SECRET: "Tuyệt mật", Level.SECRET: "Tối mật", Level.CONFIDENTIAL: "Mật"}
+LEVEL_RANK = {Level.CONFIDENTIAL: 1, Level.SECRET: 2, Level.TOP_SECRET: 3}
+
+
+class Effect(StrEnum):
+    """What a finding says about the file, before its confidence is weighed."""
+
+    SECRET = "secret"  # noqa: S105 - a verdict, not a password
+    SUSPECT = "suspect"
+    DECLASSIFIED = "declassified"
+
+
+# A finding of effect SECRET below this confidence only makes the file SUSPECT.
+SECRET_THRESHOLD = 0.8
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of extracted text and where it came from (file › part › page › paragraph)."""
+
+    text: str
+    loc: tuple[str, ...]
+    kind: str = "body"  # body | margin | box | meta | comment | hidden | deleted | note | ocr
+    order: int = 0  # index within its page/part: small means near the top
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why (part of) a file could not be read; any problem forbids a CLEAN verdict."""
+
+    code: str  # encrypted | corrupt | too_large | timeout | image_only | unsupported | legacy | unsafe_xml
+    message: str
+    loc: tuple[str, ...] = ()
+    blocking: bool = True  # False: reported, but the rest of the file was read (e.g. a logo not OCR'd)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "message": self.message,
+            "location": LOC_SEP.join(self.loc),
+            "blocking": self.blocking,
+        }
+
+
+@dataclass
+class Finding:
+    rule_id: str
+    effect: Effect
+    confidence: float
+    loc: tuple[str, ...]
+    snippet: str
+    match: str  # normalised matched text, used for the fingerprint
+    message: str
+    level: Level | None = None
+    fingerprint: str = ""
+    allowed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule_id,
+            "effect": str(self.effect),
+            "confidence": round(self.confidence, 3),
+            "level": str(self.level) if self.level else None,
+            "location": LOC_SEP.join(self.loc),
+            "snippet": self.snippet,
+            "message": self.message,
+            "fingerprint": self.fingerprint,
+            "allowed": self.allowed,
+        }
+
+
+@dataclass
+class FileResult:
+    path: str
+    verdict: Verdict
+    level: Level | None = None
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    format: str = ""
+    size: int = 0
+    elapsed_ms: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "verdict": str(self.verdict),
+            "verdict_label": VERDICT_LABELS[self.verdict],
+            "level": str(self.level) if self.level else None,
+            "level_label": LEVEL_LABELS[self.level] if self.level else None,
+            "format": self.format,
+            "size": self.size,
+            "elapsed_ms": round(self.elapsed_ms, 1),
+            "findings": [f.to_dict() for f in self.findings],
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+@dataclass
+class ScanReport:
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        counts = {str(v): 0 for v in Verdict}
+        for result in self.files:
+            counts[str(result.verdict)] += 1
+        return {"total": len(self.files), "by_verdict": counts, "errors": list(self.errors)}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"files": [f.to_dict() for f in self.files], "summary": self.summary()}
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+

@@ -1,0 +1,229 @@
+"""Rule registry plumbing: candidate lines found by a cheap keyword prefilter, then confirmation.
+
+A *segment* is a stamp-sized piece of a line: lines are split at tabs and runs of 3+ blanks, because a
+stamp is often typed on the same line as the document number, pushed right with spaces or tabs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from bmnn.scanner.model import Chunk, Effect, Finding, Level
+from bmnn.scanner.textnorm import Norm, normalize
+
+TOP_LINES = 12  # a stamp "near the top" sits above the first dozen lines/paragraphs of its page/part
+_SEGMENT_SPLIT = re.compile(r"\t| {3,}|\u00a0{2,}|\u3000")
+# What may surround a stamp: blanks, stars, quotes, brackets, frames. A leading "-", "+", "a)" or "1."
+# makes the line a list item (a law or a training slide enumerating the levels), not a stamp.
+STAMP_FRAME = r"""[\s*★☆✱"'“”‘’«»\(\)\[\]<>|_=~#]*"""
+
+
+_SPACED_OR_HIDDEN = re.compile(r"(?:^|\s)\w \w \w|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+@dataclass
+class Segment:
+    chunk_index: int
+    chunk: Chunk
+    line_no: int  # 0-based line within the chunk
+    start: int  # offsets in chunk.text
+    end: int
+    multiline: bool
+    line_start: int = 0
+    line_end: int = 0
+
+    @property
+    def raw(self) -> str:
+        return self.chunk.text[self.start : self.end]
+
+    @functools.cached_property
+    def norm(self) -> Norm:
+        """Computed only for segments some rule wants: most candidate lines are plain prose."""
+        return normalize(self.raw)
+
+    @functools.cached_property
+    def disguised(self) -> bool:
+        """Letter-spaced or zero-width-split text: raw keywords cannot be trusted, only the normal form."""
+        return bool(_SPACED_OR_HIDDEN.search(self.raw))
+
+    @property
+    def prominent(self) -> bool:
+        return self.chunk.kind in ("margin", "box") or self.chunk.order + self.line_no < TOP_LINES
+
+    def source(self, nstart: int, nend: int) -> str:
+        s, e = self.norm.source_span(nstart, nend)
+        return self.raw[s:e]
+
+    def is_upper(self, nstart: int = 0, nend: int | None = None) -> bool:
+        """Stamps are printed in capitals. Only ASCII letters are judged: TCVN3 toned capitals decode lower."""
+        text = self.source(nstart, len(self.norm.text) if nend is None else nend)
+        letters = [c for c in text if c.isascii() and c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    description: str  # Vietnamese, shown in reports
+    keywords: str  # regex fragment for the prefilter (use (?i:...) for case-insensitive parts)
+    confirm: Callable[[Segment, Context], list[Finding]]
+    basis: str = ""
+    # Patterns searched over whole chunks to find candidate lines; each runs on its own because
+    # one big alternation defeats the regex engine's literal-prefix search (5-10x slower).
+    prefilter: tuple[str, ...] = ()
+
+    def prefilters(self) -> tuple[str, ...]:
+        return self.prefilter or ((self.keywords,) if self.keywords else ())
+
+
+@dataclass
+class Context:
+    chunks: Sequence[Chunk]
+    file_name: str
+    options: object = None
+    _memo: dict[str, object] = field(default_factory=dict)
+
+    def neighbour(self, seg: Segment, delta: int) -> str | None:
+        """Raw text of the nearest non-blank line ``delta`` (±1) away, crossing into the neighbouring chunk."""
+        text = seg.chunk.text
+        start, end = seg.line_start, seg.line_end
+        for _ in range(4):  # skip at most a few blank lines
+            if delta > 0:
+                if end >= len(text):
+                    break
+                start = end + 1
+                end = text.find("\n", start)
+                end = len(text) if end < 0 else end
+            else:
+                if start == 0:
+                    break
+                end = start - 1
+                start = text.rfind("\n", 0, end) + 1
+            if text[start:end].strip():
+                return text[start:end]
+        other = seg.chunk_index + (1 if delta > 0 else -1)
+        if not 0 <= other < len(self.chunks) or self.chunks[other].loc[:-1] != seg.chunk.loc[:-1]:
+            return None
+        text = self.chunks[other].text
+        return text.split("\n", 1)[0] if delta > 0 else text.rsplit("\n", 1)[-1]
+
+    def finding(
+        self,
+        rule: Rule,
+        seg: Segment,
+        span: tuple[int, int],
+        effect: Effect,
+        confidence: float,
+        level: Level | None = None,
+        note: str = "",
+    ) -> Finding:
+        loc = seg.chunk.loc + ((f"dòng {seg.line_no + 1}",) if seg.multiline else ())
+        match = seg.norm.text[span[0] : span[1]]
+        return Finding(
+            rule_id=rule.id,
+            effect=effect,
+            confidence=confidence,
+            loc=loc,
+            snippet=seg.raw.strip()[:200],
+            match=match,
+            message=rule.description + (f" — {note}" if note else ""),
+            level=level,
+            fingerprint=fingerprint(rule.id, loc[1:], match),
+        )
+
+
+def fingerprint(rule_id: str, inner_loc: Sequence[str], match: str) -> str:
+    """Stable id of a finding, independent of where the file lies, for allow-listing."""
+    key = "\x1f".join([rule_id, *inner_loc, match])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """Case-sensitive patterns run on the text; case-insensitive ones on its lower-case copy, where
+    their literal prefix makes the search several times faster than ``re.IGNORECASE``."""
+
+    raw: tuple[re.Pattern[str], ...]
+    lower: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # (on lower-cased text, IGNORECASE fallback)
+
+    @classmethod
+    def build(cls, patterns: Iterable[str]) -> Prefilter:
+        raw, lower = [], []
+        for p in sorted(set(patterns)):
+            if p.startswith("(?i:") and p.endswith(")"):
+                lower.append((re.compile(p[4:-1]), re.compile(p)))
+            else:
+                raw.append(re.compile(p))
+        return cls(tuple(raw), tuple(lower))
+
+    def hits(self, text: str) -> list[int]:
+        found = {m.start() for p in self.raw for m in p.finditer(text)}
+        if found and "\n" in text:
+            # "\n"-led patterns (fast literal search) report the newline: move to the line itself.
+            found = {h + 1 if text[h] == "\n" else h for h in found}
+        head = "\n" + text[:300]
+        found.update(0 for p in self.raw if p.pattern.startswith("\\n") and p.match(head))
+        low = text.lower()
+        same = len(low) == len(text)  # a few characters lower-case into two; offsets would shift
+        for on_lower, fallback in self.lower:
+            found.update(m.start() for m in (on_lower.finditer(low) if same else fallback.finditer(text)))
+        return sorted(found)
+
+
+def _hits_by_chunk(chunks: Sequence[Chunk], prefilter: Prefilter) -> dict[int, list[int]]:
+    """Prefilter hits per chunk. Small chunks (paragraphs, cells) are searched joined in one text:
+    a dozen regex calls per paragraph would cost more than the search itself."""
+    if len(chunks) == 1:
+        return {0: prefilter.hits(chunks[0].text)}
+    starts: list[int] = []
+    pos = 0
+    for chunk in chunks:
+        starts.append(pos)
+        pos += len(chunk.text) + 1
+    by_chunk: dict[int, list[int]] = {}
+    for hit in prefilter.hits("\n".join(c.text for c in chunks)):
+        index = bisect.bisect_right(starts, hit) - 1
+        local = hit - starts[index]
+        if local < len(chunks[index].text):
+            by_chunk.setdefault(index, []).append(local)
+    return by_chunk
+
+
+def candidate_segments(chunks: Sequence[Chunk], prefilter: Prefilter) -> Iterator[Segment]:
+    """Segments of every line where a prefilter hits; each line is visited once, in order."""
+    for index, hits in sorted(_hits_by_chunk(chunks, prefilter).items()):
+        chunk = chunks[index]
+        text = chunk.text
+        multiline = "\n" in text
+        line_no, counted, done_until = 0, 0, -1
+        for hit in hits:
+            if hit <= done_until:
+                continue
+            start = text.rfind("\n", 0, hit) + 1
+            end = text.find("\n", hit)
+            end = len(text) if end < 0 else end
+            line_no += text.count("\n", counted, start)
+            counted = start
+            done_until = end
+            yield from _segments(index, chunk, line_no, start, end, multiline)
+
+
+def _segments(
+    index: int, chunk: Chunk, line_no: int, start: int, end: int, multiline: bool
+) -> Iterator[Segment]:
+    line = chunk.text[start:end]
+    if len(line) > 2000:
+        line = line[:2000]
+    cut = 0
+    for part in [*_SEGMENT_SPLIT.finditer(line), None]:
+        stop = part.start() if part else len(line)
+        piece = line[cut:stop]
+        if piece.strip():
+            yield Segment(index, chunk, line_no, start + cut, start + stop, multiline, start, end)
+        if part:
+            cut = part.end()
