@@ -47,10 +47,18 @@ def ensure_data_dir(path: Path) -> Path:
 
 
 def _write_owner_only(path: Path, content: str) -> None:
-    # O_EXCL: two processes initialising at once must not overwrite each other's key.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(content + "\n")
+    """Publish the key atomically: written in full to a private temp file, then hard-linked into
+    place, so two processes initialising at once never overwrite (or read half of) each other's key."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(content + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(tmp, path)  # raises FileExistsError when another process won the race
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def read_or_create_secret(path: Path, *, nbytes: int, create: bool) -> str:

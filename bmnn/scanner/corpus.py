@@ -52,7 +52,7 @@ HARD_LINES = ["MẬT ONG RỪNG TÂY BẮC", "Các độ mật", "- Tuyệt mậ
 class Case:
     path: str
     format: str
-    category: str  # marked | declassified | clean | hard_negative | suspect
+    category: str  # marked | declassified | suspect | clean | hard_negative
     verdict: str
     level: str | None = None
     rules: list[str] = field(default_factory=list)
@@ -65,6 +65,9 @@ MARKINGS = [  # (stamp text, level, rule, place options)
     ("T Ố I  M Ậ T", "secret", "level.stamp"),
     ("Độ mật: Tối mật", "secret", "level.field"),
     ("BẢN SAO BÍ MẬT NHÀ NƯỚC", None, "stamp.state_secret_copy"),
+    ("TÀI LIỆU THU HỒI", None, "stamp.recall"),
+    ("CHỈ NGƯỜI CÓ TÊN MỚI ĐƯỢC BÓC BÌ", None, "stamp.named_only"),
+    ("THỜI HẠN BẢO VỆ BÍ MẬT NHÀ NƯỚC: 10 NĂM", None, "stamp.protection_period"),
 ]
 PLACES = {
     "txt": ["top", "tabbed", "bottom"], "html": ["top", "header"], "docx": ["top", "header", "box", "split_runs", "hidden", "tabbed"],
@@ -136,6 +139,10 @@ def _variants(fmt: str, rng: random.Random) -> list[tuple[str, Doc, Case]]:
             Case("", fmt, "declassified", "declassified", "secret", ["level.stamp", "stamp.declassified"]),
         )
     )
+    weak = Doc(skeleton(rng), stamp="Bản số: 02", place=places[0])
+    out.append(("nghi-van", weak, Case("", fmt, "suspect", "suspect", None, ["stamp.copy_number"])))
+    envelope = Doc([*skeleton(rng), "Ghi ngoài phong bì:", "B"])
+    out.append(("bi-thu", envelope, Case("", fmt, "suspect", "suspect", "secret", ["envelope.code"])))
     for j in range(2):
         out.append((f"sach-{j}", Doc(skeleton(rng)), Case("", fmt, "clean", "clean")))
     for j in range(2):

@@ -156,7 +156,7 @@ def _pptx_shape_xml(root: str, lines: list[str]) -> str:
 def write_pptx(doc: Doc) -> bytes:
     marks = doc.marks()
     slide_lines = doc.body_lines() if doc.place not in ("notes", "master") else list(doc.lines)
-    parts = {
+    parts: dict[str, str | bytes] = {
         "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
         "ppt/presentation.xml": f'<?xml version="1.0"?><p:presentation xmlns:p="{_P}"/>',
         "ppt/slides/slide1.xml": _pptx_shape_xml("sld", slide_lines[: len(slide_lines) // 2]),

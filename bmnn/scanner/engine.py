@@ -121,46 +121,63 @@ def scan_paths(
     return report
 
 
+def _scan_batch(paths: list[Path], options: ScanOptions) -> list[FileResult]:
+    return [scan_file(path, options) for path in paths]
+
+
 def _run_parallel(
     files: list[Path], options: ScanOptions, jobs: int, progress: Progress | None
 ) -> list[FileResult]:
-    """Process pool; a worker stuck past twice the per-file timeout is reported, not waited for."""
-    hard_limit = options.limits.timeout_s * 2 + 30
+    """Process pool fed with small batches (one file per task costs more in overhead than in work);
+    a batch stuck past twice its files' timeouts is reported as CANNOT_VERIFY, not waited for."""
+    size = max(1, min(16, len(files) // (jobs * 4)))
+    queue = [list(range(i, min(i + size, len(files)))) for i in range(0, len(files), size)]
     results: dict[int, FileResult] = {}
     pool = ProcessPoolExecutor(max_workers=jobs)
-    pending: dict[Future[FileResult], tuple[int, float]] = {}
-    queue = list(enumerate(files))
+    pending: dict[Future[list[FileResult]], tuple[list[int], float]] = {}
     stuck = False
     try:
         while queue or pending:
             while queue and len(pending) < jobs * 2:
-                index, path = queue.pop(0)
-                pending[pool.submit(scan_file, path, options)] = (index, time.monotonic())
+                batch = queue.pop(0)
+                fut = pool.submit(_scan_batch, [files[i] for i in batch], options)
+                pending[fut] = (batch, time.monotonic())
             done, _ = wait(pending, timeout=1.0, return_when=FIRST_COMPLETED)
             for fut in done:
-                index, _start = pending.pop(fut)
-                results[index] = _result_of(fut, files[index])
-                if progress:
-                    progress(len(results), len(files), results[index])
-            for fut, (index, start) in list(pending.items()):
-                if time.monotonic() - start > hard_limit:
-                    pending.pop(fut)
-                    stuck = True
-                    problem = Problem(
-                        "timeout", "Hết thời gian quét (tiến trình bị treo)", (files[index].name,)
-                    )
-                    results[index] = FileResult(str(files[index]), Verdict.CANNOT_VERIFY, problems=[problem])
+                batch, _start = pending.pop(fut)
+                for index, result in zip(batch, _results_of(fut, [files[i] for i in batch]), strict=True):
+                    results[index] = result
+                    if progress:
+                        progress(len(results), len(files), result)
+            stuck = _expire(pending, files, results, options.limits.timeout_s * 2 + 30) or stuck
     finally:
         _shutdown(pool, stuck)
     return [results[i] for i in range(len(files))]
 
 
-def _result_of(fut: Future[FileResult], path: Path) -> FileResult:
+def _expire(
+    pending: dict[Future[list[FileResult]], tuple[list[int], float]],
+    files: list[Path],
+    results: dict[int, FileResult],
+    per_file: float,
+) -> bool:
+    stuck = False
+    for fut, (batch, start) in list(pending.items()):
+        if time.monotonic() - start > per_file * len(batch):
+            pending.pop(fut)
+            stuck = True
+            for index in batch:
+                problem = Problem("timeout", "Hết thời gian quét (tiến trình bị treo)", (files[index].name,))
+                results[index] = FileResult(str(files[index]), Verdict.CANNOT_VERIFY, problems=[problem])
+    return stuck
+
+
+def _results_of(fut: Future[list[FileResult]], paths: list[Path]) -> list[FileResult]:
     try:
         return fut.result()
-    except Exception as exc:
-        problem = Problem("crash", f"Lỗi khi quét: {type(exc).__name__}", (path.name,))
-        return FileResult(str(path), Verdict.CANNOT_VERIFY, problems=[problem])
+    except Exception as exc:  # a crashed worker means unverifiable files, not a crash
+        problem = Problem("crash", f"Lỗi khi quét: {type(exc).__name__}", ())
+        return [FileResult(str(p), Verdict.CANNOT_VERIFY, problems=[problem]) for p in paths]
 
 
 def _shutdown(pool: ProcessPoolExecutor, kill: bool) -> None:

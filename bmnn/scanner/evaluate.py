@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bmnn.scanner.engine import ScanOptions, scan_paths
-from bmnn.scanner.model import SECRET_THRESHOLD, Effect, FileResult, Verdict
+from bmnn.scanner.model import FileResult, Verdict
 
 FLAGGED = {str(Verdict.SECRET), str(Verdict.SUSPECT), str(Verdict.CANNOT_VERIFY)}
 
@@ -47,9 +47,7 @@ class Counts:
 
 
 def _rules_found(result: FileResult) -> set[str]:
-    return {
-        f.rule_id for f in result.findings if f.effect != Effect.SUSPECT or f.confidence >= SECRET_THRESHOLD
-    }
+    return {f.rule_id for f in result.findings if not f.allowed}
 
 
 def evaluate(corpus: Path, jobs: int = 1, options: ScanOptions | None = None) -> dict[str, object]:

@@ -6,7 +6,7 @@ import zipfile
 
 from bmnn.scanner.extract.base import Extraction, Limits, ScanTimeout, Unreadable
 from bmnn.scanner.extract.odf import extract_odf
-from bmnn.scanner.extract.ooxml import extract_ooxml
+from bmnn.scanner.extract.ooxml import NestedScan, extract_ooxml
 from bmnn.scanner.extract.other import extract_eml, extract_image, extract_legacy, extract_zip
 from bmnn.scanner.extract.pdf import extract_pdf
 from bmnn.scanner.extract.simple import extract_html, extract_rtf, extract_text
@@ -93,18 +93,20 @@ def _extract_plain(name: str, data: bytes, ex: Extraction, loc: tuple[str, ...])
 
 
 def _extract_package(
-    data: bytes, ex: Extraction, loc: tuple[str, ...], nested, holder: dict[str, str]
-) -> str:  # type: ignore[no-untyped-def]
+    data: bytes, ex: Extraction, loc: tuple[str, ...], nested: NestedScan, holder: dict[str, str]
+) -> str:
     zf = open_zip(data)
     try:
         names = set(zf.namelist())
     except (zipfile.BadZipFile, ValueError) as exc:
         raise Unreadable("corrupt", f"Tệp nén hỏng: {exc}") from exc
-    if "[Content_Types].xml" in names or "mimetype" in names:
+    ooxml = "[Content_Types].xml" in names
+    odf = "mimetype" in names and ("content.xml" in names or "styles.xml" in names)
+    if ooxml or odf:
         holder["fmt"] = "office"  # pictures inside are illustrations: reported, not blocking, when not OCR'd
-    if "[Content_Types].xml" in names:
+    if ooxml:
         return extract_ooxml(zf, ex, loc, nested)
-    if "mimetype" in names and ("content.xml" in names or "styles.xml" in names):
+    if odf:
         return extract_odf(zf, ex, loc, nested)
     extract_zip(data, ex, loc, nested)
     return "zip"

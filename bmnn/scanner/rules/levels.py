@@ -54,7 +54,7 @@ def _joined_previous(seg: Segment, ctx: Context) -> str | None:
     )
 
 
-_EDGE = re.compile(rf"^{_LEVEL}(?= )|(?<=[ \d.,;:)])(?<!bí ){_LEVEL}$")
+_EDGE = re.compile(rf"^{_LEVEL}(?= )|(?<=[ \d.,;:)])(?<!bí )(?<!độ )(?<!giải ){_LEVEL}$")
 
 
 def confirm_edge(seg: Segment, ctx: Context) -> list[Finding]:

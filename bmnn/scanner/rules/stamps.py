@@ -32,13 +32,34 @@ _RECALL = _stamp(rf"{canon('tài liệu thu hồi')}{_TAIL}")
 _NAMED = _stamp(canon("chỉ người có tên mới được bóc bì"))
 _COPY_NO = _stamp(rf"{canon('bản')} (?:{canon('sao')} )?{canon('số')} ?:? ?\d{{1,4}}(?: ?/ ?\d{{1,4}})?")
 _SECRET_COPY = _stamp(rf"{canon('bản sao bí mật nhà nước')}{_TAIL}")
+# Fixed-text stamps printed at the end of another line ("Số: …   CHỈ NGƯỜI CÓ TÊN…"): PDF text layers
+# collapse the gap to one blank, so they are also looked for at the end of a mixed-case line.
+_EDGES = {
+    _RECALL: re.compile(rf"(?<= )(?P<body>{canon('tài liệu thu hồi')})$"),
+    _NAMED: re.compile(rf"(?<= )(?P<body>{canon('chỉ người có tên mới được bóc bì')})$"),
+    _SECRET_COPY: re.compile(rf"(?<= )(?P<body>{canon('bản sao bí mật nhà nước')})$"),
+}
+
+
+def _edge(seg: Segment, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    edge = _EDGES.get(pattern)
+    m = edge.search(seg.norm.text) if edge else None
+    if not m or not seg.is_upper(*m.span("body")):
+        return None
+    rest = seg.source(0, m.start("body"))
+    return m if any(c.islower() for c in rest if c.isascii()) else None
 
 
 def _simple(pattern: re.Pattern[str], upper_conf: float, other_conf: float, effect: Effect):  # type: ignore[no-untyped-def]
     def confirm(seg: Segment, ctx: Context) -> list[Finding]:
         m = pattern.fullmatch(seg.norm.text)
         if not m:
-            return []
+            m = _edge(seg, pattern)
+            if not m:
+                return []
+            rule = _BY_PATTERN[pattern]
+            conf = upper_conf - 0.03 if seg.prominent else 0.6
+            return [ctx.finding(rule, seg, m.span("body"), effect, conf, None, "chữ in hoa ở cuối dòng")]
         upper = seg.is_upper(*m.span("body"))
         conf = upper_conf if upper else other_conf
         strength = conf if not seg.prominent else min(1.0, conf + 0.03)

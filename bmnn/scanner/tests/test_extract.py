@@ -269,7 +269,9 @@ def test_a_picture_attached_to_an_email_without_ocr_cannot_be_verified():
 
     buf = io.BytesIO()
     _stamp_image().save(buf, format="PNG")
-    result = scan_bytes("thu.eml", write_eml("Ảnh chụp tài liệu.", "chup.png", buf.getvalue()), ScanOptions(ocr=False))
+    result = scan_bytes(
+        "thu.eml", write_eml("Ảnh chụp tài liệu.", "chup.png", buf.getvalue()), ScanOptions(ocr=False)
+    )
     assert result.verdict == Verdict.CANNOT_VERIFY
 
 

@@ -60,5 +60,7 @@ def test_a_malformed_list_file_is_refused(tmp_path):
 
 def test_an_in_memory_list_from_the_registers_works_like_a_file():
     known = KnownNumbers.from_numbers([("7/BC-PA03", Level.TOP_SECRET)])
-    result = scan_bytes("bc.txt", "CÔNG AN TỈNH\nSố: 7/BC-PA03\nBÁO CÁO".encode(), ScanOptions(known_numbers=known))
+    result = scan_bytes(
+        "bc.txt", "CÔNG AN TỈNH\nSố: 7/BC-PA03\nBÁO CÁO".encode(), ScanOptions(known_numbers=known)
+    )
     assert (result.verdict, result.level) == (Verdict.SECRET, Level.TOP_SECRET)

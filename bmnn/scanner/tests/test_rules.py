@@ -78,6 +78,8 @@ HARD_NEGATIVES = [
     "Bảng điểm\nA\nB\nC\n",
     "Bản sao y bản chính giấy phép kinh doanh.\nTài liệu thu hồi được theo quy định của Bộ luật Dân sự.",
     "- Lưu: VT, P.TM.\n",
+    "UBND\nPhân loại tài liệu theo độ MẬT\n",
+    "MẬT KHẨU MẠNH\nQuy trình GIẢI MẬT\n",
 ]
 
 
@@ -123,4 +125,10 @@ def test_the_highest_level_wins_when_several_are_stamped():
 
 def test_a_capital_stamp_survives_a_list_of_levels_elsewhere_in_the_file():
     result = scan(HEAD + "TỐI MẬT" + BODY + "Các độ mật\nTuyệt mật\nTối mật\nMật\n")
+    assert result.verdict == Verdict.SECRET
+
+
+def test_a_fixed_stamp_at_the_end_of_a_pdf_style_line_is_found():
+    result = scan(HEAD + "Số: 12/BC-SYT Hà Nội, ngày 2/3/2025 CHỈ NGƯỜI CÓ TÊN MỚI ĐƯỢC BÓC BÌ" + BODY)
+    assert "stamp.named_only" in rules_of(result)
     assert result.verdict == Verdict.SECRET
