@@ -22,7 +22,8 @@ def sqlite_sql(table: str) -> list[str]:
 def postgresql_sql(table: str) -> list[str]:
     return [
         "CREATE OR REPLACE FUNCTION bmnn_refuse_change() RETURNS trigger AS $$ "
-        "BEGIN RAISE EXCEPTION '%: append-only table: % refused', TG_TABLE_NAME, TG_OP; END; "
+        # No percent signs here: the driver would read them as query placeholders.
+        "BEGIN RAISE EXCEPTION USING MESSAGE = TG_TABLE_NAME || ': append-only table: ' || TG_OP || ' refused'; END; "
         "$$ LANGUAGE plpgsql;",
         f"DROP TRIGGER IF EXISTS {table}_no_change ON {table};",
         f"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} "

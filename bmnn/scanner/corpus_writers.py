@@ -10,11 +10,18 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from email.message import EmailMessage
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from bmnn.scanner.encodings import encode_cp1258, encode_tcvn3, encode_vni
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+# A TrueType font with Vietnamese letters is needed to write PDFs and pictures (Debian: fonts-dejavu-core).
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    "C:/Windows/Fonts/arial.ttf",
+)
+FONT = next((f for f in FONT_CANDIDATES if Path(f).exists()), "")
 
 
 @dataclass

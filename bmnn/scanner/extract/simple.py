@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from html.parser import HTMLParser
 
 from bmnn.scanner.encodings import decode_text
@@ -137,77 +136,81 @@ _RTF_KEEP_STARRED = frozenset(["fldinst", "annotation", "atnauthor", "comment", 
 _RTF_BREAK = {"par": "\n", "line": "\n", "row": "\n", "cell": "\t", "tab": "\t", "page": "\n", "sect": "\n"}
 
 
+class _RtfReader:
+    """State of the small RTF reader: group stack, skipped destinations, \\uc fallback skipping."""
+
+    def __init__(self, codepage: str) -> None:
+        self.codepage = codepage
+        self.out: list[str] = []
+        self.pending = bytearray()
+        self.stack: list[tuple[bool, int]] = []
+        self.skip, self.uc, self.to_skip, self.starred = False, 1, 0, False
+
+    def flush(self) -> None:
+        if self.pending:
+            self.out.append(self.pending.decode(self.codepage, errors="replace"))
+            self.pending.clear()
+
+    def brace(self, brace: str) -> None:
+        self.flush()
+        if brace == "{":
+            self.stack.append((self.skip, self.uc))
+            self.starred = False
+        elif self.stack:
+            self.skip, self.uc = self.stack.pop()
+
+    def token(self, word: str, arg: str | None, hexbyte: str, sym: str, text: str) -> None:
+        if self.to_skip and (hexbyte or text or sym):
+            if not (text and len(text) > self.to_skip):
+                self.to_skip -= 1 if not text else min(self.to_skip, len(text))
+                return
+            text, self.to_skip = text[self.to_skip :], 0
+        if sym == "*":
+            self.starred = True
+        elif word:
+            self.word(word, arg)
+            self.starred = False
+        elif self.skip:
+            return
+        elif hexbyte:
+            self.pending.append(int(hexbyte, 16))
+        elif sym or text:
+            self.flush()
+            self.out.append({"~": "\u00a0", "-": "", "_": "-"}.get(sym, sym) if sym else text)
+
+    def word(self, word: str, arg: str | None) -> None:
+        """Apply one control word."""
+        if word in _RTF_SKIP or (self.starred and word not in _RTF_KEEP_STARRED):
+            self.skip = True
+        elif self.skip:
+            return
+        elif word == "uc" and arg:
+            self.uc = int(arg)
+        elif word == "u" and arg:
+            self.flush()
+            code = int(arg)
+            self.out.append(chr(code + 65536 if code < 0 else code))
+            self.to_skip = self.uc
+        elif word in _RTF_BREAK:
+            self.flush()
+            self.out.append(_RTF_BREAK[word])
+
+
 def rtf_to_text(raw: str) -> str:
     """Small RTF reader: groups, skipped destinations, \\uN, \\'hh in the document's code page."""
     codepage = "cp1258" if "\\fcharset163" in raw else "cp1252"
     match = re.search(r"\\ansicpg(\d+)", raw)
     if match and match.group(1) in ("1258", "1252", "1250", "1251"):
         codepage = "cp" + match.group(1)
-    out: list[str] = []
-    pending = bytearray()
-    stack: list[tuple[bool, int]] = []
-    skip, uc, to_skip, starred = False, 1, 0, False
-
-    def flush() -> None:
-        if pending:
-            out.append(pending.decode(codepage, errors="replace"))
-            pending.clear()
-
+    reader = _RtfReader(codepage)
     for m in _RTF_TOKEN.finditer(raw):
         word, arg, hexbyte, sym, brace, text = m.groups()
         if brace:
-            flush()
-            if brace == "{":
-                stack.append((skip, uc))
-                starred = False
-            elif stack:
-                skip, uc = stack.pop()
-            continue
-        if to_skip and (hexbyte or text or sym):
-            if text and len(text) > to_skip:
-                text, to_skip = text[to_skip:], 0
-            else:
-                to_skip -= 1 if not text else min(to_skip, len(text))
-                continue
-        if sym == "*":
-            starred = True
-            continue
-        if word:
-            skip, uc, to_skip = _rtf_word(word, arg, skip, uc, starred, out, flush)
-            starred = False
-        elif skip:
-            continue
-        elif hexbyte:
-            pending.append(int(hexbyte, 16))
-        elif sym:
-            flush()
-            out.append({"~": "\u00a0", "-": "", "_": "-"}.get(sym, sym))
-        elif text:
-            flush()
-            out.append(text)
-    flush()
-    return "".join(out)
-
-
-def _rtf_word(
-    word: str, arg: str | None, skip: bool, uc: int, starred: bool, out: list[str], flush: Callable[[], None]
-) -> tuple[bool, int, int]:
-    """Apply one control word; returns (skip, uc, chars to skip)."""
-    if word in _RTF_SKIP or (starred and word not in _RTF_KEEP_STARRED):
-        return True, uc, 0
-    if skip:
-        return skip, uc, 0
-    if word == "uc" and arg:
-        return skip, int(arg), 0
-    if word == "u" and arg:
-        flush()
-        code = int(arg)
-        out.append(chr(code + 65536 if code < 0 else code))
-        return skip, uc, uc
-    if word in _RTF_BREAK:
-        flush()
-        out.append(_RTF_BREAK[word])
-    return skip, uc, 0
+            reader.brace(brace)
+        else:
+            reader.token(word, arg, hexbyte, sym, text)
+    reader.flush()
+    return "".join(reader.out)
 
 
 def extract_rtf(data: bytes, ex: Extraction, loc: tuple[str, ...]) -> None:
