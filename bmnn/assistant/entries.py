@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bmnn.lib.citation import format_citation
+
 STARTER_CATALOG = Path(__file__).resolve().parent.parent / "catalog" / "data" / "starter.json"
 LEVEL_RANK = {"confidential": 1, "secret": 2, "top_secret": 3}
 LEVEL_LABELS = {"top_secret": "Tuyệt mật", "secret": "Tối mật", "confidential": "Mật"}
@@ -31,10 +33,7 @@ class CatalogEntry:
     @property
     def citation(self) -> str:
         """ "Điểm b khoản 1 Điều 2 Quyết định 2500/QĐ-TTg" — the order Vietnamese documents cite in."""
-        parts = [f"điểm {self.point}" if self.point else "", f"khoản {self.clause}" if self.clause else ""]
-        parts += [f"Điều {self.article}", f"Quyết định {self.decision}" if self.decision else ""]
-        text = " ".join(p for p in parts if p)
-        return text[:1].upper() + text[1:]
+        return format_citation(self.article, self.clause, self.point, self.decision)
 
 
 def entries_from_dicts(rows: Iterable[dict[str, object]]) -> list[CatalogEntry]:

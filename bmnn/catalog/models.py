@@ -11,6 +11,7 @@ import datetime as dt
 from django.db import models
 
 from bmnn.lib.choices import Level
+from bmnn.lib.citation import format_citation
 from bmnn.lib.vntext import fold
 
 
@@ -89,14 +90,7 @@ class CatalogItem(models.Model):
 
     @property
     def citation(self) -> str:
-        parts = []
-        if self.point:
-            parts.append(f"điểm {self.point}")
-        if self.clause:
-            parts.append(f"khoản {self.clause}")
-        parts.append(f"Điều {self.article}")
-        text = " ".join(parts)
-        return f"{text[0].upper()}{text[1:]} Quyết định {self.catalog.decision}"
+        return format_citation(self.article, self.clause, self.point, self.catalog.decision)
 
     def valid_on(self, on: dt.date) -> bool:
         start = self.valid_from or self.catalog.valid_from or self.catalog.signed_on

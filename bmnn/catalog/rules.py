@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from bmnn.lib.citation import format_citation
 from bmnn.lib.rules import Violation
 from bmnn.lib.vntext import nfc
 
@@ -45,9 +46,7 @@ class ItemInput:
 
     @property
     def citation(self) -> str:
-        parts = [f"điểm {self.point}" if self.point else "", f"khoản {self.clause}" if self.clause else ""]
-        text = " ".join(p for p in [*parts, f"Điều {self.article}"] if p)
-        return text[:1].upper() + text[1:]
+        return format_citation(self.article, self.clause, self.point)
 
 
 def _ref(value: str) -> str:

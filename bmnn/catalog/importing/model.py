@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from bmnn.lib.citation import format_citation
+
 TOP_SECRET = "top_secret"  # noqa: S105 (a level code, not a password)
 SECRET = "secret"  # noqa: S105
 CONFIDENTIAL = "confidential"
@@ -57,13 +59,4 @@ class ParsedCatalog:
 
 def citation(item: ParsedItem, decision: str | None) -> str:
     """Return the citation in the order Vietnamese documents write it: "Điểm b khoản 1 Điều 2 …"."""
-    parts: list[str] = []
-    if item.point:
-        parts.append(f"điểm {item.point}")
-    if item.clause:
-        parts.append(f"khoản {item.clause}")
-    parts.append(f"Điều {item.article}")
-    if decision:
-        parts.append(f"Quyết định {decision}")
-    text = " ".join(parts)
-    return text[0].upper() + text[1:]
+    return format_citation(item.article, item.clause, item.point, decision)

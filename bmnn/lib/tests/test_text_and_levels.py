@@ -43,3 +43,17 @@ def test_a_clearance_covers_its_level_and_those_below(clearance, level, allowed)
 def test_an_unknown_level_is_refused_not_treated_as_lowest():
     with pytest.raises(ValueError, match="Độ mật không hợp lệ"):
         levels.rank("mat")
+
+
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        (("2", "1", "b", "2500/QĐ-TTg"), "Điểm b khoản 1 Điều 2 Quyết định 2500/QĐ-TTg"),
+        (("3", "2", "", "19/QĐ-TTg"), "Khoản 2 Điều 3 Quyết định 19/QĐ-TTg"),
+        (("1", "", "", None), "Điều 1"),
+    ],
+)
+def test_a_catalog_item_is_cited_point_clause_article_then_decision(args, text):
+    from bmnn.lib.citation import format_citation
+
+    assert format_citation(*args) == text
