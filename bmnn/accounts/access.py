@@ -23,12 +23,12 @@ LEDGER_READERS = frozenset({"security_officer", "inspector", "head"})
 ORG_MANAGERS = frozenset({"admin"})
 
 
-def _active(user: Any) -> bool:
+def is_active_user(user: Any) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
 def effective_clearance(user: Any) -> str:
-    if not _active(user):
+    if not is_active_user(user):
         return "none"
     if user.role == "admin" and not settings.BMNN_ADMIN_MAY_READ_SECRETS:
         return "none"
@@ -59,13 +59,19 @@ def may_see(
 
 
 def can_manage_org(user: Any) -> bool:
-    return _active(user) and (user.role in ORG_MANAGERS or user.is_superuser)
+    return is_active_user(user) and (user.role in ORG_MANAGERS or user.is_superuser)
 
 
 def can_view_ledger(user: Any) -> bool:
-    return _active(user) and user.role in LEDGER_READERS
+    return is_active_user(user) and user.role in LEDGER_READERS
+
+
+def may_act_on_items(user: Any) -> bool:
+    """Only people who handle secrets act on them: not the system admin (separation of duties),
+    not the kiểm tra viên (read-only)."""
+    return is_active_user(user) and user.role not in {"admin", "inspector"}
 
 
 def is_read_only(user: Any) -> bool:
     """Kiểm tra viên may read (within clearance) but never act."""
-    return _active(user) and user.role == "inspector"
+    return is_active_user(user) and user.role == "inspector"

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from bmnn.accounts.access import is_active_user
+
 CATALOG_MANAGERS = frozenset({"admin", "security_officer"})
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def may_manage_catalogs(user: Any) -> bool:
-    return _active(user) and (user.role in CATALOG_MANAGERS or bool(user.is_superuser))
+    return is_active_user(user) and (user.role in CATALOG_MANAGERS or bool(user.is_superuser))
 
 
 def may_see_catalog(user: Any, agency_id: int | None) -> bool:
-    return agency_id is None or (_active(user) and user.agency_id == agency_id)
+    return agency_id is None or (is_active_user(user) and user.agency_id == agency_id)

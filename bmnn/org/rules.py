@@ -62,11 +62,15 @@ class AuthorityRequest:
     delegations: tuple[DelegatedGrant, ...]
 
 
+def direct_max_level(grants: tuple[Grant, ...], position_id: int, act: str, on: dt.date) -> str | None:
+    """The highest level the position itself (not by delegation) may decide ``act`` for on ``on``."""
+    held = [g.max_level for g in grants if g.position_id == position_id and g.act == act and g.in_force(on)]
+    return max(held, key=rank) if held else None
+
+
 def _direct_max(grants: tuple[Grant, ...], position_id: int, act: str, on: dt.date) -> int:
-    ranks = [
-        rank(g.max_level) for g in grants if g.position_id == position_id and g.act == act and g.in_force(on)
-    ]
-    return max(ranks, default=0)
+    level = direct_max_level(grants, position_id, act, on)
+    return rank(level) if level else 0
 
 
 def authority_source(req: AuthorityRequest) -> str | None:

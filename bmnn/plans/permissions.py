@@ -5,20 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from bmnn.accounts import access
+from bmnn.accounts.access import is_active_user
 
 PLAN_MANAGERS = frozenset({"admin", "security_officer", "head", "deputy"})
 
 
-def _active(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def may_read_plans_of(user: Any, agency_id: int | None) -> bool:
-    return _active(user) and agency_id is not None and user.agency_id == agency_id
+    return is_active_user(user) and agency_id is not None and user.agency_id == agency_id
 
 
 def may_manage_plans(user: Any) -> bool:
-    return _active(user) and user.agency_id is not None and user.role in PLAN_MANAGERS
+    return is_active_user(user) and user.agency_id is not None and user.role in PLAN_MANAGERS
 
 
 def may_update_task(user: Any, task: Any) -> bool:

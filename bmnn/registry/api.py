@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from bmnn.accounts import access
 from bmnn.api.framework import ApiError, endpoint
 from bmnn.lib import clock
 from bmnn.lib.rules import RuleViolation, Violation
@@ -165,7 +166,7 @@ def list_items(request: HttpRequest) -> tuple[int, Any]:
     responses={201: ITEM_SCHEMA, 422: VIOLATIONS},
 )
 def create_item(request: HttpRequest, body: dict[str, Any]) -> tuple[int, Any]:
-    if request.user.role in ("inspector", "admin"):
+    if not access.may_act_on_items(request.user):
         raise ApiError(403, "Vai trò này không được tạo tài liệu BMNN.")
     item = services.create_item(actor=request.user, data=_input(body))
     return 201, item_json(item)
@@ -185,8 +186,8 @@ def get_item(request: HttpRequest, item_id: int) -> tuple[int, Any]:
 
 def _acting(request: HttpRequest, item_id: int) -> SecretItem:
     item = queries.get_item_for_user(request.user, item_id)
-    if request.user.role == "inspector":
-        raise ApiError(403, "Kiểm tra viên chỉ được đọc.")
+    if not access.may_act_on_items(request.user):
+        raise ApiError(403, "Vai trò này chỉ được đọc, không thực hiện thao tác trên tài liệu BMNN.")
     return item
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from bmnn.catalog.models import CatalogItem
-from bmnn.lib import levels
 from bmnn.org import rules as org_rules
 from bmnn.org.models import Delegation, PositionKind
 from bmnn.org.queries import grants_of_agency
@@ -28,11 +27,6 @@ AUTHORITY_CODES = frozenset(
 _KIND = {PositionKind.HEAD: RulesPositionKind.HEAD, PositionKind.DEPUTY_HEAD: RulesPositionKind.DEPUTY_HEAD}
 
 
-def _max_direct(grants: tuple[org_rules.Grant, ...], position_id: int, act: str, on: dt.date) -> str | None:
-    held = [g.max_level for g in grants if g.position_id == position_id and g.act == act and g.in_force(on)]
-    return max(held, key=levels.rank) if held else None
-
-
 def decider_authority(
     user: Any, act: str, on: dt.date, *, item_agency_id: int | None = None
 ) -> DeciderAuthority:
@@ -41,7 +35,7 @@ def decider_authority(
         return DeciderAuthority(position_kind=RulesPositionKind.OTHER)
     grants = grants_of_agency(position.agency_id)
     kind = _KIND.get(PositionKind(position.kind), RulesPositionKind.OTHER)
-    own = _max_direct(grants, position.pk, act, on)
+    own = org_rules.direct_max_level(grants, position.pk, act, on)
     delegation = (
         Delegation.objects.filter(to_position=position, act=act, valid_from__lte=on, revoked_on__isnull=True)
         .select_related("from_position")
@@ -58,7 +52,7 @@ def decider_authority(
         delegation_valid_from=delegation.valid_from,
         delegation_valid_to=delegation.valid_to,
         delegation_scope_max_level=delegation.max_level,  # type: ignore[arg-type]
-        is_sub_delegation=_max_direct(grants, delegation.from_position_id, act, on) is None,
+        is_sub_delegation=org_rules.direct_max_level(grants, delegation.from_position_id, act, on) is None,
         same_body=same_body,
     )
 

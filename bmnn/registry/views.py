@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from bmnn.accounts import access
 from bmnn.lib import clock
 from bmnn.lib.choices import Level
 from bmnn.lib.rules import RuleViolation
@@ -21,7 +22,7 @@ from bmnn.web.charts import bar_chart
 
 
 def _not_inspector(request: HttpRequest) -> None:
-    if request.user.role in ("inspector", "admin"):
+    if not access.may_act_on_items(request.user):
         raise PermissionDenied("Vai trò này không thực hiện được thao tác trên tài liệu BMNN.")
 
 
@@ -36,6 +37,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
         "registry/item_list.html",
         {
             "page": page,
+            "may_act": access.may_act_on_items(request.user),
             "q": q,
             "level": level,
             "status": status,

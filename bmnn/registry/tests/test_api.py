@@ -109,3 +109,13 @@ def test_a_top_secret_summary_is_refused_through_the_api(org, catalog_items):
     )
     assert response.status_code == 422
     assert "Đề án sáp nhập" not in response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["inspector", "admin"])
+def test_inspectors_and_the_system_admin_cannot_create_or_act_on_items(org, catalog_items, who):
+    client = Client()
+    created = client.post("/api/v1/items/", body(catalog_items), content_type="application/json",
+                          **token(client, who))
+    assert created.status_code == 403
+    client.post("/accounts/login/", {"username": who, "password": PASSWORD})
+    assert client.get("/items/new/").status_code == 403
