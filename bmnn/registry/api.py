@@ -95,6 +95,15 @@ def _date(body: dict[str, Any], key: str, *, required: bool = False) -> dt.date 
         ) from None
 
 
+def _ids(raw: Any) -> list[int]:
+    try:
+        return [int(b) for b in raw] if isinstance(raw, list) else []
+    except (TypeError, ValueError):
+        raise RuleViolation(
+            [Violation("basis_invalid", "Trường basis: phải là danh sách mã số mục danh mục.", "API")]
+        ) from None
+
+
 def _input(body: dict[str, Any]) -> services.ItemInput:
     basis = body.get("basis")
     problems = []
@@ -118,12 +127,12 @@ def _input(body: dict[str, Any]) -> services.ItemInput:
         )
     if problems:
         raise RuleViolation(problems)
+    basis_ids = _ids(basis)
     try:
-        basis_ids = [int(b) for b in basis]  # type: ignore[union-attr]
         copies = int(body.get("copies", 1))
     except (TypeError, ValueError):
         raise RuleViolation(
-            [Violation("invalid_number", "basis và copies phải là số nguyên.", "API")]
+            [Violation("copies_invalid", "Trường copies phải là số nguyên.", "API")]
         ) from None
     return services.ItemInput(
         kind=body.get("kind", "paper_document"),
@@ -261,7 +270,7 @@ def relevel(request: HttpRequest, body: dict[str, Any], item_id: int) -> tuple[i
         actor=request.user,
         item=_acting(request, item_id),
         new_level=str(body.get("level")),
-        basis_ids=[int(b) for b in basis],
+        basis_ids=_ids(basis),
         on=_date(body, "on") or clock.today(),
         reason=str(body.get("reason", "")),
     )

@@ -15,6 +15,7 @@ from django.http import Http404
 from bmnn.accounts import access
 from bmnn.lib import levels
 from bmnn.lib.vntext import fold
+from bmnn.registry import rules
 from bmnn.registry.models import Obligation, SecretItem
 
 
@@ -85,8 +86,8 @@ def _due(items: QuerySet[SecretItem], *, today: dt.date, days: int) -> list[DueR
     from bmnn.registry.rulesets import ruleset_for
 
     for row in list(rows):
-        lead = int(ruleset_for(row.due_on).extension_min_days_before_expiry.value)
-        last = row.due_on - dt.timedelta(days=lead)
+        # The decision is taken from today on, so today's rule set gives the lead time.
+        last = rules.extension_last_day(row.due_on, ruleset_for(today))
         rows.append(DueRow("extension_deadline", "Hạn cuối quyết định gia hạn", last, row.item))
     rows += [
         DueRow("proposal", "Đề xuất chờ quyết định", i.created_at.date(), i)

@@ -114,8 +114,19 @@ def test_a_top_secret_summary_is_refused_through_the_api(org, catalog_items):
 @pytest.mark.parametrize("who", ["inspector", "admin"])
 def test_inspectors_and_the_system_admin_cannot_create_or_act_on_items(org, catalog_items, who):
     client = Client()
-    created = client.post("/api/v1/items/", body(catalog_items), content_type="application/json",
-                          **token(client, who))
+    created = client.post(
+        "/api/v1/items/", body(catalog_items), content_type="application/json", **token(client, who)
+    )
     assert created.status_code == 403
     client.post("/accounts/login/", {"username": who, "password": PASSWORD})
     assert client.get("/items/new/").status_code == 403
+
+
+def test_a_malformed_basis_is_a_422_not_a_crash(org, catalog_items):
+    client = Client()
+    headers = token(client, "head")
+    response = client.post(
+        "/api/v1/items/", body(catalog_items, basis=["abc"]), content_type="application/json", **headers
+    )
+    assert response.status_code == 422
+    assert response.json()["violations"][0]["code"] == "basis_invalid"

@@ -80,19 +80,26 @@ def test_a_deputy_classifies_under_2025_but_not_under_2018(org, catalog_items):
 @pytest.mark.parametrize(
     ("change", "code"),
     [
-        ({"basis_ids": []}, None),
-        ({"level": "top_secret", "basis_ids": None}, "level_above_basis"),
+        ({"basis_ids": []}, "basis_missing"),  # classifying outside the Danh mục is prohibited
+        ({"level": "top_secret", "summary": ""}, "level_above_basis"),  # secret basis, Tuyệt mật level
         ({"copies": 0}, "copies_invalid"),
     ],
 )
-def test_bad_input_is_refused_with_every_reason_and_nothing_saved(org, catalog_items, change, code):
-    if change.get("basis_ids") is None and "basis_ids" in change:
-        change = {**change, "basis_ids": [catalog_items["secret"].pk]}
+def test_bad_input_is_refused_with_its_reason_and_nothing_saved(org, catalog_items, change, code):
+    args = {
+        "kind": "paper_document",
+        "level": "secret",
+        "basis_ids": [catalog_items["secret"].pk],
+        "classified_on": dt.date(2026, 4, 2),
+        "document_type": "Đề án",
+        "summary": "x",
+        "copies": 1,
+    }
+    args.update(change)
     before = entries()
     with pytest.raises(RuleViolation) as exc:
-        services.create_item(actor=org["users"]["head"], data=data(catalog_items, **change))
-    if code:
-        assert code in {v.code for v in exc.value.violations}
+        services.create_item(actor=org["users"]["head"], data=services.ItemInput(**args))
+    assert code in {v.code for v in exc.value.violations}
     assert SecretItem.objects.count() == 0 and entries() == before
 
 
@@ -158,3 +165,32 @@ def test_tick_declassifies_expired_items_once(org, catalog_items):
     assert [i.pk for i in done] == [item.pk]
     assert services.apply_automatic_declassification(today=dt.date(2026, 5, 4)) == []
     assert LedgerEntry.objects.filter(event="registry.item_auto_declassified").count() == 1
+
+
+def test_relevelling_keeps_the_old_basis_in_history_and_sets_a_15_day_notification(org, catalog_items):
+    item = services.create_item(actor=org["users"]["head"], data=data(catalog_items))
+    before = entries()
+    services.relevel_item(
+        actor=org["users"]["head"],
+        item=item,
+        new_level="confidential",
+        basis_ids=[catalog_items["confidential"].pk],
+        on=dt.date(2026, 6, 1),
+    )
+    item.refresh_from_db()
+    assert item.level == "confidential" and entries() == before + 1
+    act = item.acts.get(act="relevelled")
+    assert act.details["old_basis"] == [catalog_items["secret"].citation]
+    assert item.obligations.get(kind="notify_relevel").due_on == dt.date(2026, 6, 16)
+    assert catalog_items["secret"].citation in LedgerEntry.objects.order_by("-seq").first().payload
+
+
+def test_the_due_queue_shows_the_last_lawful_day_to_extend(org, catalog_items):
+    from bmnn.registry import queries
+
+    item = services.create_item(actor=org["users"]["head"], data=data(catalog_items))
+    SecretItem.objects.filter(pk=item.pk).update(protection_ends_on=dt.date(2027, 1, 31))
+    rows = queries.due_queue(org["users"]["head"], today=dt.date(2026, 11, 1), days=120)
+    kinds = {(r.kind, r.due_on) for r in rows if r.item.pk == item.pk}
+    assert ("protection_ends", dt.date(2027, 1, 31)) in kinds
+    assert ("extension_deadline", dt.date(2026, 12, 2)) in kinds  # 60 days before expiry
