@@ -170,7 +170,24 @@ def set_account_policy(*, actor: Any, agency: Agency, totp_required: bool) -> Ac
 
 
 @transaction.atomic
-def confirm_totp_device(*, actor: User, device: Any) -> None:
+def begin_totp_enrolment(*, actor: User) -> Any:
+    """The pending (unconfirmed) authenticator of ``actor``; created, and ledgered, only the first time."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=actor, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=actor, name="Ứng dụng xác thực", confirmed=False)
+        record(event="accounts.totp_enrolment_started", actor=actor, subject=actor, payload={})
+    return device
+
+
+@transaction.atomic
+def confirm_totp_device(*, actor: User, device: Any, token: str) -> None:
+    """Turn the authenticator on once the user proves it works with one valid code."""
+    if device.user_id != actor.pk or device.confirmed:
+        raise ValidationError({"token": "Không có thiết bị xác thực đang chờ xác nhận."})
+    if not device.verify_token(token):
+        raise ValidationError({"token": "Mã xác thực không đúng. Kiểm tra giờ của điện thoại và thử lại."})
     device.confirmed = True
     device.save()
     record(event="accounts.totp_enrolled", actor=actor, subject=actor, payload={"device": device.name})

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -89,18 +88,17 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
 def otp_setup(request: HttpRequest) -> HttpResponse:
     import segno
 
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name="Ứng dụng xác thực", confirmed=False)
+    device = services.begin_totp_enrolment(actor=request.user)
     form = OtpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
-            with transaction.atomic():
-                services.confirm_totp_device(actor=request.user, device=device)
+        try:
+            services.confirm_totp_device(actor=request.user, device=device, token=form.cleaned_data["token"])
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
             otp_login(request, device)
             messages.success(request, "Đã bật xác thực hai lớp.")
             return redirect("web:dashboard")
-        form.add_error("token", "Mã xác thực không đúng. Kiểm tra giờ của điện thoại và thử lại.")
     secret = base64.b32encode(device.bin_key).decode()
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4)
     return render(request, "accounts/otp_setup.html", {"form": form, "secret": secret, "qr_svg": qr_svg})

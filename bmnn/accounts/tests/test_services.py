@@ -46,7 +46,14 @@ def test_creating_a_deputy_gives_the_deputy_head_position(agency):
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_written(agency, field, kwargs):
-    args = {"actor": None, "username": "x", "password": PASSWORD, "role": "staff", "clearance": "none", "agency": agency}
+    args = {
+        "actor": None,
+        "username": "x",
+        "password": PASSWORD,
+        "role": "staff",
+        "clearance": "none",
+        "agency": agency,
+    }
     args.update(kwargs)
     before = count()
     with pytest.raises(ValidationError):
