@@ -27,3 +27,12 @@ def may_update_task(user: Any, task: Any) -> bool:
     if task.assignee_id is not None and task.assignee_id == user.pk:
         return True
     return task.lead_unit_id is not None and task.lead_unit_id == user.unit_id
+
+
+REPORT_READERS = PLAN_MANAGERS | {"inspector"}
+
+
+def may_read_reports_of(user: Any, agency_id: int | None) -> bool:
+    """Reports count acts on secret items, so they are for the people who manage the work and
+    inspectors, not for every member of the agency (issue #11: counts must not leak)."""
+    return may_read_plans_of(user, agency_id) and user.role in REPORT_READERS

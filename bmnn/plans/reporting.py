@@ -68,8 +68,11 @@ def collect_statistics(*, agency: Any, start: dt.date, end: dt.date) -> dict[str
     from bmnn.plans.models import Task, TaskStatus
 
     begin, stop = period_bounds(start, end)
+    # Only this agency's people's acts: an installation may hold several agencies (e.g. the demo one).
     events = Counter(
-        LedgerEntry.objects.filter(created_at__gte=begin, created_at__lt=stop).values_list("event", flat=True)
+        LedgerEntry.objects.filter(
+            created_at__gte=begin, created_at__lt=stop, actor__agency=agency
+        ).values_list("event", flat=True)
     )
     tasks = Task.objects.filter(plan__agency=agency, plan__year__in={start.year, end.year})
     total = tasks.count()

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from bmnn import __version__
 from bmnn.accounts import access
 from bmnn.lib import levels
+from bmnn.plans.permissions import may_read_reports_of
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
@@ -23,5 +24,6 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "nav": {
             "org": access.can_manage_org(user),
             "ledger": access.can_view_ledger(user),
+            "reports": may_read_reports_of(user, user.agency_id),
         },
     }

@@ -131,8 +131,52 @@ def test_report_pages_create_write_and_print(client, agency, officer):
 
 
 @pytest.mark.django_db
-def test_staff_read_reports_but_may_not_create_them(client, agency, office):
+def test_staff_neither_read_nor_create_reports(client, agency, office):
     client.force_login(make_user(agency, "chuyenvien", unit=office))
-    assert client.get(reverse("plans:report_list")).status_code == 200
+    assert client.get(reverse("plans:report_list")).status_code == 403
     response = client.post(reverse("plans:report_list"), {"title": "x"})
     assert response.status_code == 403 and Report.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_report_statistics_count_only_this_agencys_acts(agency, officer):
+    from bmnn.lib.testing import make_agency
+    from bmnn.plans.services.creating import PlanHeader
+
+    start, end = _period_now()
+    other = make_user(make_agency("Sở Khác"), "khac", role="security_officer", clearance="secret")
+    services.create_plan(actor=other, agency=other.agency, header=PlanHeader(title="KH khác", year=end.year))
+    report = services.create_report(
+        actor=officer,
+        agency=agency,
+        title="BC",
+        period_start=start,
+        period_end=end,
+        deadline=None,
+        recipient="CA",
+    )
+    assert "plans.plan_created" not in report.statistics["events"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "allowed"), [("staff", False), ("clerk", False), ("inspector", True), ("security_officer", True)]
+)
+def test_reports_are_read_by_managers_and_inspectors_only(agency, officer, client, role, allowed):
+    from bmnn.lib.testing import PASSWORD
+
+    start, end = _period_now()
+    report = services.create_report(
+        actor=officer,
+        agency=agency,
+        title="BC",
+        period_start=start,
+        period_end=end,
+        deadline=None,
+        recipient="CA",
+    )
+    make_user(agency, "reader", role=role, clearance="secret")
+    client.post("/accounts/login/", {"username": "reader", "password": PASSWORD})
+    assert client.get(reverse("plans:report_list")).status_code == (200 if allowed else 403)
+    detail = client.get(reverse("plans:report_detail", args=[report.pk]))
+    assert detail.status_code == (200 if allowed else 404)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -12,7 +12,7 @@ from bmnn.lib.webforms import apply_validation_error
 from bmnn.plans import services
 from bmnn.plans.forms import DATE_WIDGET
 from bmnn.plans.models import Report, ReportStatus
-from bmnn.plans.permissions import may_manage_plans, may_read_plans_of
+from bmnn.plans.permissions import may_manage_plans, may_read_reports_of
 from bmnn.plans.reporting import default_period
 from bmnn.plans.services.reports import PARTS
 from bmnn.plans.views.common import agency_for_manager
@@ -43,13 +43,15 @@ class ReportPartsForm(forms.Form):
 
 def _report_for_user(request: HttpRequest, report_id: int) -> Report:
     report = Report.objects.select_related("agency").filter(pk=report_id).first()
-    if report is None or not may_read_plans_of(request.user, report.agency_id):
+    if report is None or not may_read_reports_of(request.user, report.agency_id):
         raise Http404
     return report
 
 
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
+    if not may_read_reports_of(request.user, request.user.agency_id):
+        raise PermissionDenied("Chỉ lãnh đạo, cán bộ bảo mật, quản trị và kiểm tra viên được xem báo cáo.")
     period = default_period(clock.today())
     initial = {
         "title": f"Báo cáo công tác bảo vệ bí mật nhà nước năm {period.end.year}",
