@@ -78,7 +78,7 @@ def main() -> None:
     index = build_index(entries)
     print(f"index: {len(entries)} items built in {(time.perf_counter() - started) * 1000:.0f} ms")
     docs = [str(r["text"]) for r in load_set()][: args.docs]
-    plans = Path("/work/shared/samples/plans")
+    plans = Path(__file__).resolve().parents[2] / "shared" / "samples" / "plans"  # shared/ beside the repo
     docs += [p.read_text(encoding="utf-8") for p in sorted(plans.glob("*.txt"))] if plans.exists() else []
     for label, batch in (("snippets", docs[:-3] if plans.exists() else docs), ("all incl. long plans", docs)):
         timings = []

@@ -33,7 +33,7 @@ MARKERS = [
     "TUYỆT MẬT", "TỐI MẬT", "MẬT", "Độ mật", "GIẢI MẬT", "Bản sao bí mật nhà nước", "Tài liệu thu hồi",
     "Chỉ người có tên mới được bóc bì", "Thời hạn bảo vệ", "Gia hạn", "Lưu:", "Bản số",
 ]  # fmt: skip
-SAMPLES = Path("/work/shared/samples/plans")
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "plans"  # shared/ beside the repo
 
 
 def best_of(n: int, fn: Callable[[], object]) -> float:
