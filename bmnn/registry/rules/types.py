@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from bmnn.lib import levels
 from bmnn.lib.rules import Violation as _Violation
 
 
@@ -24,15 +25,11 @@ class Level(StrEnum):
     @property
     def rank(self) -> int:
         """1 = Mật, 2 = Tối mật, 3 = Tuyệt mật: the higher, the more protected."""
-        return _RANKS[self]
+        return levels.rank(self.value)
 
     @property
     def label_vi(self) -> str:
-        return _LABELS[self]
-
-
-_RANKS = {Level.CONFIDENTIAL: 1, Level.SECRET: 2, Level.TOP_SECRET: 3}
-_LABELS = {Level.CONFIDENTIAL: "Mật", Level.SECRET: "Tối mật", Level.TOP_SECRET: "Tuyệt mật"}
+        return levels.label(self.value)
 
 
 class ItemKind(StrEnum):
