@@ -154,9 +154,13 @@ def load_starter(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_POST
 def suggest(request: HttpRequest) -> HttpResponse:
-    """htmx partial: catalog items that fit a text (embedded by the classification proposal form)."""
-    form = SuggestForm(request.POST if request.method == "POST" else request.GET)
+    """htmx partial: catalog items that fit a text (embedded by the classification proposal form).
+
+    POST only: the text is a draft that may be secret, so it must never sit in a URL (browser
+    history, server and proxy logs)."""
+    form = SuggestForm(request.POST)
     result = None
     if form.is_valid():
         result = queries.suggest_for_text(form.cleaned_data["text"], user=request.user)

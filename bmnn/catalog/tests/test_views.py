@@ -147,7 +147,8 @@ def test_suggest_partial_lists_matching_items_or_says_none_fits(client, officer,
     )
     _login(client, staff)
     text = "Đề án sáp nhập, hợp nhất đơn vị hành chính cấp tỉnh; đề án chưa công khai, lưu hành nội bộ."
-    page = client.get(reverse("catalog:suggest"), {"text": text}).content.decode()
+    assert client.get(reverse("catalog:suggest"), {"text": text}).status_code == 405  # never in a URL
+    page = client.post(reverse("catalog:suggest"), {"text": text}).content.decode()
     assert "Khoản 1 Điều 1 Quyết định 9/QĐ-TTg" in page and "Tối mật" in page
     none = client.post(
         reverse("catalog:suggest"), {"text": "Thư mời dự hội nghị tổng kết phong trào thể thao"}
