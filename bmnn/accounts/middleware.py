@@ -41,10 +41,15 @@ def needs_second_factor(user: Any) -> str | None:
 
     if user_has_device(user, confirmed=True):
         return None if user.is_verified() else "verify"
+    return "enrol" if policy_requires_totp(user) else None
+
+
+def policy_requires_totp(user: Any) -> bool:
+    """The agency's policy makes TOTP mandatory for admins and heads (deputies included)."""
     policy = getattr(user.agency, "account_policy", None) if user.agency_id else None
-    if policy and policy.totp_required_for_admins_and_heads and user.role in {"admin", "head", "deputy"}:
-        return "enrol"
-    return None
+    return bool(
+        policy and policy.totp_required_for_admins_and_heads and user.role in {"admin", "head", "deputy"}
+    )
 
 
 class SecondFactorMiddleware:

@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth import authenticate
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from bmnn.accounts.middleware import policy_requires_totp
 from bmnn.api.framework import ApiError, endpoint, issue_token, openapi_document
 
 
@@ -16,7 +17,11 @@ from bmnn.api.framework import ApiError, endpoint, issue_token, openapi_document
     request={
         "type": "object",
         "required": ["username", "password"],
-        "properties": {"username": {"type": "string"}, "password": {"type": "string"}},
+        "properties": {
+            "username": {"type": "string"},
+            "password": {"type": "string"},
+            "otp": {"type": "string", "description": "Mã TOTP, bắt buộc khi tài khoản đã bật"},
+        },
     },
     responses={
         200: {"type": "object", "properties": {"token": {"type": "string"}}},
@@ -30,7 +35,21 @@ def auth_token(request: HttpRequest, body: dict[str, Any]) -> tuple[int, Any]:
     user = authenticate(request, username=username, password=password)
     if user is None:
         raise ApiError(401, "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị tạm khóa.")
+    _second_factor(user, body.get("otp"))
     return 200, {"token": issue_token(user=user)}
+
+
+def _second_factor(user: Any, code: Any) -> None:
+    """The API is no way around two-factor login: who needs a code on the pages needs it here."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    devices = list(TOTPDevice.objects.filter(user=user, confirmed=True))
+    if not devices:
+        if policy_requires_totp(user):
+            raise ApiError(401, "Tài khoản phải bật xác thực hai lớp trên giao diện web trước khi dùng API.")
+        return
+    if not isinstance(code, str) or not any(d.verify_token(code) for d in devices):
+        raise ApiError(401, "Cần mã xác thực hai lớp hợp lệ trong trường otp.")
 
 
 def openapi(request: HttpRequest) -> HttpResponse:

@@ -65,3 +65,28 @@ def test_an_enrolled_user_must_give_a_code_at_every_login(agency):
     # The code used at enrolment may not be replayed: the next time step's code is accepted (tolerance 1).
     assert client.post("/accounts/otp/", {"token": code(device, offset=1)}).status_code == 302
     assert client.get("/").status_code == 200
+
+
+def test_the_api_token_needs_the_second_factor_too(agency):
+    user = make_user(agency, "gd", role="head", clearance="secret")
+    device = services.begin_totp_enrolment(actor=user)
+    services.confirm_totp_device(actor=user, device=device, token=code(device))
+    client = Client()
+    url = "/api/v1/auth/token"
+    without = client.post(url, {"username": "gd", "password": PASSWORD}, content_type="application/json")
+    assert without.status_code == 401 and "otp" in without.json()["error"]
+    with_code = client.post(
+        url,
+        {"username": "gd", "password": PASSWORD, "otp": code(device, offset=1)},
+        content_type="application/json",
+    )
+    assert with_code.status_code == 200 and with_code.json()["token"]
+
+
+def test_a_head_who_must_enrol_gets_no_api_token_before_enrolling(agency):
+    make_user(agency, "gd", role="head", clearance="secret")
+    services.set_account_policy(actor=None, agency=agency, totp_required=True)
+    response = Client().post(
+        "/api/v1/auth/token", {"username": "gd", "password": PASSWORD}, content_type="application/json"
+    )
+    assert response.status_code == 401
