@@ -56,3 +56,12 @@ def authority_request(user: Any, act: str, level: str, on: dt.date) -> rules.Aut
 def the_agency() -> Agency | None:
     """Local mode runs one agency; the first (non-parent) agency is the installation's own."""
     return Agency.objects.order_by("pk").first()
+
+
+def current_authorities(position_id: int, on: dt.date) -> list[PositionAuthority]:
+    """What a position may authorise from ``on`` on: grants not yet closed (current and upcoming)."""
+    return [
+        g
+        for g in PositionAuthority.objects.filter(position_id=position_id).order_by("act")
+        if g.valid_to is None or g.valid_to >= on
+    ]

@@ -12,7 +12,7 @@ from bmnn.accounts import access
 from bmnn.audit import ledger
 from bmnn.audit.models import LedgerEntry
 from bmnn.lib import clock
-from bmnn.org.models import PositionAuthority
+from bmnn.org.queries import current_authorities
 from bmnn.web.charts import bar_chart
 
 
@@ -21,12 +21,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     context: dict[str, object] = {"agency": user.agency}
     if user.position_id:
-        today = clock.today()
-        context["authorities"] = [
-            a
-            for a in PositionAuthority.objects.filter(position_id=user.position_id).order_by("act")
-            if (a.valid_to is None or a.valid_to >= today)
-        ]
+        context["authorities"] = current_authorities(user.position_id, clock.today())
     if access.can_view_ledger(user):
         context["ledger_head"] = ledger.head()
         context["ledger_count"] = LedgerEntry.objects.count()
