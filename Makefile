@@ -23,15 +23,18 @@ run: install
 	$(BIN)/bmnn demo --if-empty
 	$(BIN)/bmnn serve --host 127.0.0.1 --port $(PORT)
 
-test: install-dev
+# Checks use a throw-away data folder: importing the settings must never touch a real installation.
+CHECK_ENV := BMNN_DATA_DIR=$$(mktemp -d) DJANGO_SETTINGS_MODULE=config.settings
+
+test: install-dev lint typecheck
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 lint: install-dev
-	$(BIN)/ruff check .
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/ruff check bmnn config tests bench conftest.py manage.py
+	$(CHECK_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 typecheck: install-dev
-	$(BIN)/mypy bmnn config
+	$(CHECK_ENV) $(BIN)/mypy bmnn config
 
 bench: install-dev
 	$(BIN)/python bench/ledger.py

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 from bmnn.lib.choices import Clearance
@@ -51,8 +49,6 @@ class User(AbstractUser):
         "Mức được tiếp cận", max_length=20, choices=Clearance.choices, default=Clearance.NONE
     )
     is_demo = models.BooleanField("Dữ liệu mẫu", default=False)
-
-    objects: UserManager[Any] = UserManager()
 
     class Meta:
         verbose_name = "Người dùng"

@@ -25,7 +25,9 @@ from bmnn.accounts.forms import (
     UserEditForm,
 )
 from bmnn.accounts.models import AccountPolicy, User
+from bmnn.lib.http import AuthedRequest
 from bmnn.lib.webforms import apply_validation_error
+from bmnn.org.models import Agency
 
 
 class LoginView(auth_views.LoginView):
@@ -39,12 +41,14 @@ def locked_out(request: HttpRequest, credentials: Any = None, *args: Any, **kwar
     return render(request, "accounts/locked_out.html", status=429)
 
 
-def _admin_required(request: HttpRequest) -> None:
-    if not access.can_manage_org(request.user):
+def _admin_required(request: AuthedRequest) -> Agency:
+    """The admin's own agency; other roles, and accounts without an agency, are refused."""
+    if not access.can_manage_org(request.user) or request.user.agency is None:
         raise PermissionDenied("Chỉ quản trị hệ thống được quản lý người dùng.")
+    return request.user.agency
 
 
-def get_user_for_admin(request: HttpRequest, user_id: int) -> User:
+def get_user_for_admin(request: AuthedRequest, user_id: int) -> User:
     _admin_required(request)
     target = get_object_or_404(User, pk=user_id)
     if target.agency_id != request.user.agency_id:
@@ -53,7 +57,7 @@ def get_user_for_admin(request: HttpRequest, user_id: int) -> User:
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthedRequest) -> HttpResponse:
     form = PasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -73,7 +77,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def otp_verify(request: HttpRequest) -> HttpResponse:
+def otp_verify(request: AuthedRequest) -> HttpResponse:
     form = OtpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         for device in TOTPDevice.objects.filter(user=request.user, confirmed=True):
@@ -85,7 +89,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def otp_setup(request: HttpRequest) -> HttpResponse:
+def otp_setup(request: AuthedRequest) -> HttpResponse:
     import segno
 
     device = services.begin_totp_enrolment(actor=request.user)
@@ -105,10 +109,10 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def user_list(request: HttpRequest) -> HttpResponse:
-    _admin_required(request)
-    users = User.objects.filter(agency=request.user.agency).select_related("unit", "position")
-    policy = AccountPolicy.objects.filter(agency=request.user.agency).first()
+def user_list(request: AuthedRequest) -> HttpResponse:
+    agency = _admin_required(request)
+    users = User.objects.filter(agency=agency).select_related("unit", "position")
+    policy = AccountPolicy.objects.filter(agency=agency).first()
     return render(
         request,
         "accounts/user_list.html",
@@ -122,9 +126,8 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def user_create(request: HttpRequest) -> HttpResponse:
-    _admin_required(request)
-    agency = request.user.agency
+def user_create(request: AuthedRequest) -> HttpResponse:
+    agency = _admin_required(request)
     form = UserCreateForm(request.POST or None, agency=agency)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -139,7 +142,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
+def user_edit(request: AuthedRequest, user_id: int) -> HttpResponse:
     target = get_user_for_admin(request, user_id)
     initial = {
         "full_name": target.full_name,
@@ -172,7 +175,7 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def user_clearance(request: HttpRequest, user_id: int) -> HttpResponse:
+def user_clearance(request: AuthedRequest, user_id: int) -> HttpResponse:
     target = get_user_for_admin(request, user_id)
     form = ClearanceForm(request.POST)
     if form.is_valid():
@@ -182,14 +185,16 @@ def user_clearance(request: HttpRequest, user_id: int) -> HttpResponse:
         messages.error(
             request,
             "Chưa đổi mức tiếp cận: "
-            + "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()),
+            + "; ".join(
+                f"{form.fields[f].label}: {' '.join(str(m) for m in e)}" for f, e in form.errors.items()
+            ),
         )
     return redirect("accounts:user_edit", user_id=target.pk)
 
 
 @login_required
 @require_POST
-def user_active(request: HttpRequest, user_id: int) -> HttpResponse:
+def user_active(request: AuthedRequest, user_id: int) -> HttpResponse:
     target = get_user_for_admin(request, user_id)
     form = ActiveForm(request.POST)
     if not form.is_valid():
@@ -208,12 +213,12 @@ def user_active(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def account_policy(request: HttpRequest) -> HttpResponse:
-    _admin_required(request)
+def account_policy(request: AuthedRequest) -> HttpResponse:
+    agency = _admin_required(request)
     form = PolicyForm(request.POST)
     if form.is_valid():
         services.set_account_policy(
-            actor=request.user, agency=request.user.agency, totp_required=form.cleaned_data["totp_required"]
+            actor=request.user, agency=agency, totp_required=form.cleaned_data["totp_required"]
         )
         messages.success(request, "Đã lưu chính sách tài khoản.")
     return redirect("accounts:user_list")

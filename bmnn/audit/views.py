@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
@@ -12,6 +12,7 @@ from bmnn.accounts import access
 from bmnn.audit import ledger, queries
 from bmnn.audit.ledger import record
 from bmnn.lib import clock
+from bmnn.lib.http import AuthedRequest
 
 DATE = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
 
@@ -24,13 +25,13 @@ class LedgerFilter(forms.Form):
     date_to = forms.DateField(label="Đến ngày", required=False, widget=DATE)
 
 
-def _reader(request: HttpRequest) -> None:
+def _reader(request: AuthedRequest) -> None:
     if not access.can_view_ledger(request.user):
         raise PermissionDenied("Chỉ cán bộ bảo mật, lãnh đạo và kiểm tra viên được xem sổ nhật ký.")
 
 
 @login_required
-def ledger_list(request: HttpRequest) -> HttpResponse:
+def ledger_list(request: AuthedRequest) -> HttpResponse:
     _reader(request)
     form = LedgerFilter(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -56,7 +57,7 @@ def ledger_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def ledger_verify(request: HttpRequest) -> HttpResponse:
+def ledger_verify(request: AuthedRequest) -> HttpResponse:
     _reader(request)
     result = ledger.verify(expect_head=request.POST.get("expect_head") or None)
     record(
@@ -68,7 +69,7 @@ def ledger_verify(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def ledger_head_print(request: HttpRequest) -> HttpResponse:
+def ledger_head_print(request: AuthedRequest) -> HttpResponse:
     _reader(request)
     head = ledger.head()
     record(event="audit.head_printed", actor=request.user, payload={"head": head})

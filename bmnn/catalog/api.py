@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
-
 from bmnn.api.framework import ApiError, endpoint
 from bmnn.catalog import queries, services
 from bmnn.catalog.models import Catalog, CatalogItem
 from bmnn.catalog.permissions import may_manage_catalogs
 from bmnn.catalog.rules import BASIS_INPUT, LEVELS, ItemInput, check_catalog
 from bmnn.lib import clock
+from bmnn.lib.http import AuthedRequest
 from bmnn.lib.rules import RuleViolation, Violation
 
 _STR = {"type": "string"}
@@ -44,7 +43,7 @@ ITEM_SCHEMA = {
         "valid_to": {**_DATE, "nullable": True},
     },
 }
-CATALOG_SCHEMA = {
+CATALOG_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "id": {"type": "integer"},
@@ -152,7 +151,7 @@ def _items(raw: Any, found: list[Violation]) -> list[ItemInput]:
     summary="Danh sách danh mục BMNN người dùng được xem (dùng chung và của cơ quan mình)",
     responses={200: {"type": "array", "items": CATALOG_SCHEMA}},
 )
-def list_catalogs(request: HttpRequest) -> tuple[int, Any]:
+def list_catalogs(request: AuthedRequest) -> tuple[int, Any]:
     return 200, [catalog_json(c) for c in queries.visible_catalogs(request.user)]
 
 
@@ -170,7 +169,7 @@ def list_catalogs(request: HttpRequest) -> tuple[int, Any]:
         422: _VIOLATIONS,
     },
 )
-def create_catalog(request: HttpRequest, body: dict[str, Any]) -> tuple[int, Any]:
+def create_catalog(request: AuthedRequest, body: dict[str, Any]) -> tuple[int, Any]:
     if not may_manage_catalogs(request.user):
         raise ApiError(403, "Chỉ quản trị hệ thống hoặc cán bộ bảo mật được thay đổi danh mục BMNN.")
     found: list[Violation] = []
@@ -207,7 +206,7 @@ def create_catalog(request: HttpRequest, body: dict[str, Any]) -> tuple[int, Any
     summary="Tìm mục danh mục BMNN (không dấu được; q=từ khóa, on=YYYY-MM-DD chỉ lấy mục đang áp dụng)",
     responses={200: {"type": "array", "items": ITEM_SCHEMA}, 422: _VIOLATIONS},
 )
-def list_items(request: HttpRequest) -> tuple[int, Any]:
+def list_items(request: AuthedRequest) -> tuple[int, Any]:
     on, bad = _date(request.GET.get("on"), "on")
     if bad:
         raise RuleViolation(bad)

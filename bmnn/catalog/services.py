@@ -34,7 +34,8 @@ def _require_manager(actor: Any) -> None:
 
 
 def _duplicate_decision(decision: str, agency_id: int | None) -> list[Violation]:
-    if Catalog.objects.filter(decision=decision, agency_id=agency_id).exists():
+    same_owner = {"agency__isnull": True} if agency_id is None else {"agency_id": agency_id}
+    if Catalog.objects.filter(decision=decision, **same_owner).exists():
         message = f"Danh mục theo Quyết định {decision} đã có trong hệ thống; không nhập trùng."
         return [Violation("decision_exists", message, BASIS_CITATION)]
     return []

@@ -14,19 +14,20 @@ from bmnn.catalog.exporting import catalog_xlsx, export_filename
 from bmnn.catalog.forms import CloseItemForm, ConfirmImportForm, ImportForm, SearchForm, SuggestForm
 from bmnn.catalog.models import CatalogSource
 from bmnn.catalog.permissions import may_manage_catalogs
+from bmnn.lib.http import AuthedRequest
 from bmnn.lib.rules import RuleViolation
 from bmnn.lib.webforms import apply_validation_error
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _manager(request: HttpRequest) -> None:
+def _manager(request: AuthedRequest) -> None:
     if not may_manage_catalogs(request.user):
         raise PermissionDenied("Chỉ quản trị hệ thống hoặc cán bộ bảo mật được thay đổi danh mục BMNN.")
 
 
 @login_required
-def catalog_list(request: HttpRequest) -> HttpResponse:
+def catalog_list(request: AuthedRequest) -> HttpResponse:
     catalogs = queries.visible_catalogs(request.user)
     context = {
         "catalogs": catalogs,
@@ -37,7 +38,7 @@ def catalog_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def catalog_detail(request: HttpRequest, catalog_id: int) -> HttpResponse:
+def catalog_detail(request: AuthedRequest, catalog_id: int) -> HttpResponse:
     catalog = queries.get_catalog_for_user(request.user, catalog_id)
     items = queries.citation_order(catalog.items.select_related("catalog"))
     context = {"catalog": catalog, "items": items, "may_manage": may_manage_catalogs(request.user)}
@@ -45,7 +46,7 @@ def catalog_detail(request: HttpRequest, catalog_id: int) -> HttpResponse:
 
 
 @login_required
-def item_search(request: HttpRequest) -> HttpResponse:
+def item_search(request: AuthedRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     q = form.cleaned_data["q"] if form.is_valid() else ""
     items = list(queries.search_items(q, user=request.user)[: queries.SEARCH_LIMIT]) if q.strip() else []
@@ -55,7 +56,7 @@ def item_search(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def catalog_import(request: HttpRequest) -> HttpResponse:
+def catalog_import(request: AuthedRequest) -> HttpResponse:
     """Step 1: upload → preview of every parsed item and every problem (nothing saved yet)."""
     _manager(request)
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -87,7 +88,7 @@ def _preview(
 
 @login_required
 @require_POST
-def catalog_import_confirm(request: HttpRequest) -> HttpResponse:
+def catalog_import_confirm(request: AuthedRequest) -> HttpResponse:
     """Step 2: the previewed file (kept server-side, parsed again) is saved, or refused whole."""
     _manager(request)
     form = ConfirmImportForm(request.POST)
@@ -115,7 +116,7 @@ def catalog_import_confirm(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def catalog_export(request: HttpRequest, catalog_id: int) -> HttpResponse:
+def catalog_export(request: AuthedRequest, catalog_id: int) -> HttpResponse:
     catalog = queries.get_catalog_for_user(request.user, catalog_id)
     response = HttpResponse(catalog_xlsx(catalog), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{export_filename(catalog)}"'
@@ -123,7 +124,7 @@ def catalog_export(request: HttpRequest, catalog_id: int) -> HttpResponse:
 
 
 @login_required
-def item_close(request: HttpRequest, item_id: int) -> HttpResponse:
+def item_close(request: AuthedRequest, item_id: int) -> HttpResponse:
     _manager(request)
     item = queries.get_item_for_user(request.user, item_id)
     form = CloseItemForm(request.POST or None)
@@ -143,7 +144,7 @@ def item_close(request: HttpRequest, item_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def load_starter(request: HttpRequest) -> HttpResponse:
+def load_starter(request: AuthedRequest) -> HttpResponse:
     _manager(request)
     created = services.load_starter_catalog(actor=request.user)
     if created:
@@ -155,7 +156,7 @@ def load_starter(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def suggest(request: HttpRequest) -> HttpResponse:
+def suggest(request: AuthedRequest) -> HttpResponse:
     """htmx partial: catalog items that fit a text (embedded by the classification proposal form).
 
     POST only: the text is a draft that may be secret, so it must never sit in a URL (browser

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from bmnn.cli import LEVELS, ROLES, CliError, err, read_password_file
+
+if TYPE_CHECKING:
+    from bmnn.accounts.models import User
+    from bmnn.org.models import Agency
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -31,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     s.set_defaults(handler=cmd_set_clearance)
 
 
-def _agency(agency_id: int | None) -> object:
+def _agency(agency_id: int | None) -> Agency:
     from bmnn.org.models import Agency
 
     qs = Agency.objects.all()
@@ -45,7 +50,7 @@ def _agency(agency_id: int | None) -> object:
     return agency
 
 
-def _user(username: str) -> object:
+def _user(username: str) -> User:
     from bmnn.accounts.models import User
 
     user = User.objects.filter(username=username).first()

@@ -73,10 +73,14 @@ class LegalText:
 class RefLike(Protocol):
     """What the rule needs from a reference (the plan parser's LegalRef fits)."""
 
-    kind: str
-    number: str | None
-    date: date | None
-    title: str | None
+    @property
+    def kind(self) -> str: ...
+    @property
+    def number(self) -> str | None: ...
+    @property
+    def date(self) -> date | None: ...
+    @property
+    def title(self) -> str | None: ...
 
 
 def number_key(number: str) -> str:

@@ -21,11 +21,9 @@ class AgencyForm(forms.Form):
 class _AgencyScoped(forms.Form):
     def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if isinstance(field, forms.ModelChoiceField):
-                model = field.queryset.model
-                field.queryset = model.objects.filter(agency=agency)
-                del name
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
+                field.queryset = field.queryset.model.objects.filter(agency=agency)
 
 
 class UnitForm(_AgencyScoped):

@@ -44,7 +44,7 @@ def create_agency(
     )
     agency.full_clean()
     agency.save()
-    heads = {
+    heads: dict[str, Position] = {
         PositionKind.HEAD: Position(
             agency=agency, code="TT", name="Thủ trưởng cơ quan", kind=PositionKind.HEAD
         ),

@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from bmnn.accounts import access
+from bmnn.lib.http import AuthedRequest
 from bmnn.lib.rules import RuleViolation
 from bmnn.lib.webforms import apply_validation_error
 from bmnn.org import services
@@ -15,7 +16,7 @@ from bmnn.org.forms import AgencyForm, AuthorityForm, DelegationForm, PositionFo
 from bmnn.org.models import Agency, Delegation, Position, PositionAuthority, Unit
 
 
-def _agency_for_admin(request: HttpRequest) -> Agency:
+def _agency_for_admin(request: AuthedRequest) -> Agency:
     if not access.can_manage_org(request.user):
         raise PermissionDenied("Chỉ quản trị hệ thống được quản lý tổ chức.")
     if request.user.agency is None:
@@ -24,7 +25,7 @@ def _agency_for_admin(request: HttpRequest) -> Agency:
 
 
 @login_required
-def agency(request: HttpRequest) -> HttpResponse:
+def agency(request: AuthedRequest) -> HttpResponse:
     agency = _agency_for_admin(request)
     form = AgencyForm(
         request.POST or None,
@@ -59,7 +60,7 @@ def agency(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def unit_create(request: HttpRequest) -> HttpResponse:
+def unit_create(request: AuthedRequest) -> HttpResponse:
     agency = _agency_for_admin(request)
     form = UnitForm(request.POST, agency=agency)
     if form.is_valid():
@@ -77,7 +78,7 @@ def unit_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def position_create(request: HttpRequest) -> HttpResponse:
+def position_create(request: AuthedRequest) -> HttpResponse:
     agency = _agency_for_admin(request)
     form = PositionForm(request.POST, agency=agency)
     if form.is_valid():
@@ -94,7 +95,7 @@ def position_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def position_detail(request: HttpRequest, position_id: int) -> HttpResponse:
+def position_detail(request: AuthedRequest, position_id: int) -> HttpResponse:
     agency = _agency_for_admin(request)
     position = get_object_or_404(Position, pk=position_id, agency=agency)
     form = AuthorityForm(request.POST or None)
@@ -112,7 +113,7 @@ def position_detail(request: HttpRequest, position_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def delegation_create(request: HttpRequest) -> HttpResponse:
+def delegation_create(request: AuthedRequest) -> HttpResponse:
     agency = _agency_for_admin(request)
     form = DelegationForm(request.POST, agency=agency)
     violations = []
@@ -140,7 +141,7 @@ def delegation_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def delegation_revoke(request: HttpRequest, delegation_id: int) -> HttpResponse:
+def delegation_revoke(request: AuthedRequest, delegation_id: int) -> HttpResponse:
     agency = _agency_for_admin(request)
     delegation = get_object_or_404(Delegation, pk=delegation_id, from_position__agency=agency)
     form = RevokeForm(request.POST)
@@ -157,7 +158,7 @@ def delegation_revoke(request: HttpRequest, delegation_id: int) -> HttpResponse:
 
 
 @login_required
-def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
+def unit_edit(request: AuthedRequest, unit_id: int) -> HttpResponse:
     agency = _agency_for_admin(request)
     unit = get_object_or_404(Unit, pk=unit_id, agency=agency)
     form = UnitForm(

@@ -31,7 +31,7 @@ def save_from_cli(data: dict[str, Any], *, username: str, source_name: str) -> i
     user = User.objects.filter(username=username).select_related("agency").first()
     if user is None or not user.is_active:
         raise SaveError(f"Không có người dùng đang hoạt động tên “{username}”.")
-    if not may_manage_plans(user):
+    if not may_manage_plans(user) or user.agency is None:
         raise SaveError(f"Người dùng “{username}” không có quyền quản lý kế hoạch.")
     try:
         plan = services.save_imported_plan(

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
-
 from bmnn.accounts import access
 from bmnn.api.framework import ApiError, endpoint
 from bmnn.lib import clock
+from bmnn.lib.http import AuthedRequest
 from bmnn.lib.rules import RuleViolation, Violation
 from bmnn.registry import queries, services
 from bmnn.registry.models import ItemKind, SecretItem
@@ -157,7 +156,7 @@ def _input(body: dict[str, Any]) -> services.ItemInput:
     summary="Danh sách tài liệu, vật chứa BMNN được phép xem",
     responses={200: {"type": "object", "properties": {"results": {"type": "array", "items": ITEM_SCHEMA}}}},
 )
-def list_items(request: HttpRequest) -> tuple[int, Any]:
+def list_items(request: AuthedRequest) -> tuple[int, Any]:
     qs = queries.search(
         request.user,
         request.GET.get("q", ""),
@@ -174,7 +173,7 @@ def list_items(request: HttpRequest) -> tuple[int, Any]:
     request=ITEM_CREATE,
     responses={201: ITEM_SCHEMA, 422: VIOLATIONS},
 )
-def create_item(request: HttpRequest, body: dict[str, Any]) -> tuple[int, Any]:
+def create_item(request: AuthedRequest, body: dict[str, Any]) -> tuple[int, Any]:
     if not access.may_act_on_items(request.user):
         raise ApiError(403, "Vai trò này không được tạo tài liệu BMNN.")
     item = services.create_item(actor=request.user, data=_input(body))
@@ -187,13 +186,13 @@ def create_item(request: HttpRequest, body: dict[str, Any]) -> tuple[int, Any]:
     summary="Chi tiết một mục (404 nếu không được phép xem)",
     responses={200: ITEM_SCHEMA, 404: {"description": "Không tìm thấy"}},
 )
-def get_item(request: HttpRequest, item_id: int) -> tuple[int, Any]:
+def get_item(request: AuthedRequest, item_id: int) -> tuple[int, Any]:
     item = queries.get_item_for_user(request.user, item_id)
     services.record_view(actor=request.user, item=item, via="api")
     return 200, item_json(item)
 
 
-def _acting(request: HttpRequest, item_id: int) -> SecretItem:
+def _acting(request: AuthedRequest, item_id: int) -> SecretItem:
     item = queries.get_item_for_user(request.user, item_id)
     if not access.may_act_on_items(request.user):
         raise ApiError(403, "Vai trò này chỉ được đọc, không thực hiện thao tác trên tài liệu BMNN.")
@@ -214,7 +213,7 @@ def _acting(request: HttpRequest, item_id: int) -> SecretItem:
     },
     responses={200: ITEM_SCHEMA, 422: VIOLATIONS},
 )
-def classify(request: HttpRequest, body: dict[str, Any], item_id: int) -> tuple[int, Any]:
+def classify(request: AuthedRequest, body: dict[str, Any], item_id: int) -> tuple[int, Any]:
     item = services.decide_proposal(
         actor=request.user,
         item=_acting(request, item_id),
@@ -231,7 +230,7 @@ def classify(request: HttpRequest, body: dict[str, Any], item_id: int) -> tuple[
     summary="Gửi lại đề xuất đã bị trả lại",
     responses={200: ITEM_SCHEMA, 422: VIOLATIONS},
 )
-def propose(request: HttpRequest, body: dict[str, Any], item_id: int) -> tuple[int, Any]:
+def propose(request: AuthedRequest, body: dict[str, Any], item_id: int) -> tuple[int, Any]:
     item = services.resubmit_proposal(actor=request.user, item=_acting(request, item_id))
     return 200, item_json(item)
 
@@ -247,7 +246,7 @@ def propose(request: HttpRequest, body: dict[str, Any], item_id: int) -> tuple[i
     },
     responses={200: ITEM_SCHEMA, 422: VIOLATIONS},
 )
-def extend(request: HttpRequest, body: dict[str, Any], item_id: int) -> tuple[int, Any]:
+def extend(request: AuthedRequest, body: dict[str, Any], item_id: int) -> tuple[int, Any]:
     try:
         years = int(body.get("years", 0))
     except (TypeError, ValueError):
@@ -264,7 +263,7 @@ def extend(request: HttpRequest, body: dict[str, Any], item_id: int) -> tuple[in
     summary="Điều chỉnh độ mật: {level, basis, reason, on}",
     responses={200: ITEM_SCHEMA, 422: VIOLATIONS},
 )
-def relevel(request: HttpRequest, body: dict[str, Any], item_id: int) -> tuple[int, Any]:
+def relevel(request: AuthedRequest, body: dict[str, Any], item_id: int) -> tuple[int, Any]:
     basis = body.get("basis") or []
     item = services.relevel_item(
         actor=request.user,
@@ -283,7 +282,7 @@ def relevel(request: HttpRequest, body: dict[str, Any], item_id: int) -> tuple[i
     summary="Giải mật theo hội đồng: {council_members, minutes_ref, decision_ref, partial_text, on}",
     responses={200: ITEM_SCHEMA, 422: VIOLATIONS},
 )
-def declassify(request: HttpRequest, body: dict[str, Any], item_id: int) -> tuple[int, Any]:
+def declassify(request: AuthedRequest, body: dict[str, Any], item_id: int) -> tuple[int, Any]:
     members = body.get("council_members") or []
     item = services.declassify_item(
         actor=request.user,

@@ -9,7 +9,7 @@ from bmnn.catalog.models import CatalogItem
 from bmnn.org import rules as org_rules
 from bmnn.org.models import Delegation, PositionKind
 from bmnn.org.queries import grants_of_agency
-from bmnn.registry.rules import BasisItem, DeciderAuthority
+from bmnn.registry.rules import BasisItem, DeciderAuthority, as_level
 from bmnn.registry.rules import PositionKind as RulesPositionKind
 
 AUTHORITY_CODES = frozenset(
@@ -66,7 +66,7 @@ def basis_items(items: list[CatalogItem]) -> tuple[BasisItem, ...]:
         out.append(
             BasisItem(
                 item_id=str(ci.pk),
-                level=ci.level,
+                level=as_level(ci.level),
                 citation=ci.citation,  # type: ignore[arg-type]
                 valid_from=start,
                 valid_to=end - dt.timedelta(days=1) if end else None,

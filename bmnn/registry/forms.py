@@ -42,9 +42,9 @@ class ItemForm(forms.Form):
     def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         qs = CatalogItem.objects.select_related("catalog").filter(valid_to__isnull=True)
-        self.fields["basis"].queryset = qs.filter(catalog__agency__isnull=True) | qs.filter(
-            catalog__agency=agency
-        )  # type: ignore[attr-defined]
+        basis = self.fields["basis"]
+        assert isinstance(basis, BasisField)
+        basis.queryset = qs.filter(catalog__agency__isnull=True) | qs.filter(catalog__agency=agency)
 
 
 class DecideForm(forms.Form):

@@ -7,13 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from bmnn.accounts import access
 from bmnn.lib import clock
 from bmnn.lib.choices import Level
+from bmnn.lib.http import AuthedRequest
 from bmnn.lib.rules import RuleViolation
 from bmnn.registry import queries, services
 from bmnn.registry.forms import DecideForm, DeclassifyForm, ExtendForm, ItemForm
@@ -21,13 +22,13 @@ from bmnn.registry.models import ItemStatus
 from bmnn.web.charts import bar_chart
 
 
-def _not_inspector(request: HttpRequest) -> None:
+def _not_inspector(request: AuthedRequest) -> None:
     if not access.may_act_on_items(request.user):
         raise PermissionDenied("Vai trò này không thực hiện được thao tác trên tài liệu BMNN.")
 
 
 @login_required
-def item_list(request: HttpRequest) -> HttpResponse:
+def item_list(request: AuthedRequest) -> HttpResponse:
     q, level, status = (request.GET.get(k, "") for k in ("q", "level", "status"))
     page = Paginator(queries.search(request.user, q, level=level, status=status), 50).get_page(
         request.GET.get("page")
@@ -48,7 +49,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def item_create(request: HttpRequest) -> HttpResponse:
+def item_create(request: AuthedRequest) -> HttpResponse:
     _not_inspector(request)
     form = ItemForm(
         request.POST or None, agency=request.user.agency, initial={"classified_on": clock.today()}
@@ -83,7 +84,7 @@ def item_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
+def item_detail(request: AuthedRequest, item_id: int) -> HttpResponse:
     item = queries.get_item_for_user(request.user, item_id)
     services.record_view(actor=request.user, item=item, via="page")
     today = clock.today()
@@ -104,7 +105,7 @@ def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
     )
 
 
-def _act(request: HttpRequest, item_id: int, form_class: Any, run: Any, done: str) -> HttpResponse:
+def _act(request: AuthedRequest, item_id: int, form_class: Any, run: Any, done: str) -> HttpResponse:
     _not_inspector(request)
     item = queries.get_item_for_user(request.user, item_id)
     form = form_class(request.POST)
@@ -125,7 +126,7 @@ def _act(request: HttpRequest, item_id: int, form_class: Any, run: Any, done: st
 
 @login_required
 @require_POST
-def item_decide(request: HttpRequest, item_id: int) -> HttpResponse:
+def item_decide(request: AuthedRequest, item_id: int) -> HttpResponse:
     return _act(
         request,
         item_id,
@@ -139,7 +140,7 @@ def item_decide(request: HttpRequest, item_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_extend(request: HttpRequest, item_id: int) -> HttpResponse:
+def item_extend(request: AuthedRequest, item_id: int) -> HttpResponse:
     return _act(
         request,
         item_id,
@@ -151,7 +152,7 @@ def item_extend(request: HttpRequest, item_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_declassify(request: HttpRequest, item_id: int) -> HttpResponse:
+def item_declassify(request: AuthedRequest, item_id: int) -> HttpResponse:
     return _act(
         request,
         item_id,
@@ -170,7 +171,7 @@ def item_declassify(request: HttpRequest, item_id: int) -> HttpResponse:
 
 
 @login_required
-def due(request: HttpRequest) -> HttpResponse:
+def due(request: AuthedRequest) -> HttpResponse:
     try:
         days = max(1, min(int(request.GET.get("days", 90)), 3650))
     except ValueError:

@@ -5,19 +5,20 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.db.models.functions import TruncDate
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from bmnn.accounts import access
 from bmnn.audit import ledger
 from bmnn.audit.models import LedgerEntry
 from bmnn.lib import clock
+from bmnn.lib.http import AuthedRequest
 from bmnn.org.queries import current_authorities
 from bmnn.web.charts import bar_chart
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthedRequest) -> HttpResponse:
     user = request.user
     context: dict[str, object] = {"agency": user.agency}
     if user.position_id:
@@ -26,8 +27,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["ledger_head"] = ledger.head()
         context["ledger_count"] = LedgerEntry.objects.count()
         context["activity_svg"] = _activity_chart()
-    if access.can_manage_org(user) and user.agency_id:
-        agency = user.agency
+    agency = user.agency
+    if access.can_manage_org(user) and agency is not None:
         context["org_counts"] = {
             "units": agency.units.count(),
             "positions": agency.positions.count(),

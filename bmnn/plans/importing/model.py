@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+_Date = date  # inside Deadline, the field named "date" shadows the type
+
 
 class DeadlineKind:
     """How a deadline was written; bare strings would drift between modules."""
@@ -30,9 +32,9 @@ class DeadlineKind:
 class Deadline:
     kind: str
     text: str
-    date: date | None = None  # due date when determinable (end of a period)
-    start: date | None = None
-    end: date | None = None
+    date: _Date | None = None  # due date when determinable (end of a period)
+    start: _Date | None = None  # (the alias: inside this class "date" names the field above)
+    end: _Date | None = None
     recurrence: str | None = None  # "yearly" | "periodic" | None
     year_inferred: bool = False  # "trước ngày 03/11": year taken from the plan
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from bmnn.plans.importing.dates import ANY_DATE, date_from_match
 from bmnn.plans.importing.model import LegalRef
@@ -159,7 +160,7 @@ def _kind_vi(groups: dict[str, str | None]) -> str | None:
     return None
 
 
-def _ref_date(match: re.Match[str]) -> object:
+def _ref_date(match: re.Match[str]) -> date | None:
     if not match.group("dated"):
         return None
     return date_from_match(match)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bmnn.plans.importing.deadlines import find_dated_deadlines, parse_deadline_value
-from bmnn.plans.importing.model import ReportObligation
+from bmnn.plans.importing.model import Deadline, ReportObligation
 
 _VERBS = (
     "chủ trì",
@@ -125,7 +125,7 @@ def _report_clauses(text: str, plan_year: int | None) -> list[ReportObligation]:
     return found
 
 
-def _undated(clause: str, plan_year: int | None) -> object:
+def _undated(clause: str, plan_year: int | None) -> Deadline | None:
     if re.search(r"định\s+kỳ|h[ằà]ng\s+năm|đột\s+xuất", clause, re.IGNORECASE):
         return parse_deadline_value(clause, plan_year)
     return None

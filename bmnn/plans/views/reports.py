@@ -4,10 +4,11 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from bmnn.lib import clock
+from bmnn.lib.http import AuthedRequest
 from bmnn.lib.webforms import apply_validation_error
 from bmnn.plans import services
 from bmnn.plans.forms import DATE_WIDGET
@@ -41,7 +42,7 @@ class ReportPartsForm(forms.Form):
     )
 
 
-def _report_for_user(request: HttpRequest, report_id: int) -> Report:
+def _report_for_user(request: AuthedRequest, report_id: int) -> Report:
     report = Report.objects.select_related("agency").filter(pk=report_id).first()
     if report is None or not may_read_reports_of(request.user, report.agency_id):
         raise Http404
@@ -49,7 +50,7 @@ def _report_for_user(request: HttpRequest, report_id: int) -> Report:
 
 
 @login_required
-def report_list(request: HttpRequest) -> HttpResponse:
+def report_list(request: AuthedRequest) -> HttpResponse:
     if not may_read_reports_of(request.user, request.user.agency_id):
         raise PermissionDenied("Chỉ lãnh đạo, cán bộ bảo mật, quản trị và kiểm tra viên được xem báo cáo.")
     period = default_period(clock.today())
@@ -77,7 +78,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+def report_detail(request: AuthedRequest, report_id: int) -> HttpResponse:
     report = _report_for_user(request, report_id)
     form = ReportPartsForm(request.POST or None, initial={name: getattr(report, name) for name in PARTS})
     if request.method == "POST":
@@ -98,5 +99,5 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
 
 
 @login_required
-def report_print(request: HttpRequest, report_id: int) -> HttpResponse:
+def report_print(request: AuthedRequest, report_id: int) -> HttpResponse:
     return render(request, "plans/report_print.html", {"report": _report_for_user(request, report_id)})

@@ -53,10 +53,10 @@ def load_basis(actor: Any, ids: list[int]) -> list[CatalogItem]:
 
 def classification_request(data: ItemInput, basis: list[CatalogItem], authority: Any) -> Any:
     return rules.ClassificationRequest(
-        kind=data.kind,
-        level=data.level,
+        kind=rules.ItemKind(data.kind),
+        level=rules.as_level(data.level),
         basis=basis_items(basis),
-        classified_on=data.classified_on,  # type: ignore[arg-type]
+        classified_on=data.classified_on,
         decider=authority,
         item_date=data.date,
         copies=data.copies,
@@ -67,7 +67,14 @@ def classification_request(data: ItemInput, basis: list[CatalogItem], authority:
     )
 
 
+def classified_on(item: SecretItem, fallback: dt.date) -> dt.date:
+    """The classification date; ``fallback`` only for items never classified, which the rules then
+    refuse by their status (a classified item always has its date)."""
+    return item.classified_on or fallback
+
+
 def protection_end_of(item: SecretItem, ruleset: Any) -> dt.date | None:
+    assert item.classified_on is not None, "only a classified item has a protection period"
     return rules.protection_end(
         item.level, item.classified_on, item.kind, ruleset, shorter_period=item.shorter_period_until
     )

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from bmnn.audit.ledger import record
-from bmnn.lib.rules import RuleViolation
+from bmnn.lib.rules import RuleViolation, Violation
 from bmnn.registry import rules
 from bmnn.registry.authority import basis_items, decider_authority
 from bmnn.registry.models import ItemAct, ItemBasis, ItemStatus, SecretItem
@@ -16,6 +16,7 @@ from bmnn.registry.queries import search_text_for
 from bmnn.registry.rulesets import ruleset_for
 from bmnn.registry.services.common import (
     add_obligation,
+    classified_on,
     item_repr,
     ledger_snapshot,
     load_basis,
@@ -27,9 +28,9 @@ def extend_item(*, actor: Any, item: SecretItem, on: dt.date, years: int) -> Sec
     ruleset = ruleset_for(on)
     length = rules.Period(years=years)
     req = rules.ExtensionRequest(
-        level=item.level,
-        status=item.status,
-        current_end=item.protection_ends_on,  # type: ignore[arg-type]
+        level=rules.as_level(item.level),
+        status=rules.ItemStatus(item.status),
+        current_end=item.protection_ends_on,
         decided_on=on,
         length=length,
         decider=decider_authority(actor, "extend", on, item_agency_id=item.agency_id),
@@ -63,14 +64,22 @@ def extend_item(*, actor: Any, item: SecretItem, on: dt.date, years: int) -> Sec
 def relevel_item(
     *, actor: Any, item: SecretItem, new_level: str, basis_ids: list[int], on: dt.date, reason: str = ""
 ) -> SecretItem:
+    if new_level not in {lv.value for lv in rules.Level}:
+        raise RuleViolation(
+            [
+                Violation(
+                    "level_invalid", f"Độ mật mới không hợp lệ: {new_level!r}.", "Điều 8 Luật 29/2018/QH14"
+                )
+            ]
+        )
     ruleset = ruleset_for(on)
     basis = load_basis(actor, basis_ids)
     req = rules.RelevelRequest(
-        old_level=item.level,
-        new_level=new_level,
-        status=item.status,
+        old_level=rules.as_level(item.level),
+        new_level=rules.as_level(new_level),
+        status=rules.ItemStatus(item.status),
         basis=basis_items(basis),
-        decided_on=on,  # type: ignore[arg-type]
+        decided_on=on,
         decider=decider_authority(actor, "relevel", on, item_agency_id=item.agency_id),
         level_reason=reason,
         has_summary=bool(item.summary),
@@ -84,8 +93,8 @@ def relevel_item(
     old_basis = [c.citation for c in item.basis.select_related("catalog")]
     item.level = new_level
     item.protection_ends_on = rules.relevel_protection_end(
-        item.classified_on, on, new_level, item.kind, ruleset
-    )  # type: ignore[arg-type]
+        classified_on(item, on), on, new_level, item.kind, ruleset
+    )
     item.search_text = search_text_for(item)
     item.save()
     ItemBasis.objects.filter(item=item).delete()
@@ -127,10 +136,10 @@ def declassify_item(
 ) -> SecretItem:
     ruleset = ruleset_for(on)
     req = rules.DeclassificationRequest(
-        level=item.level,
-        status=item.status,
-        classified_on=item.classified_on,
-        decided_on=on,  # type: ignore[arg-type]
+        level=rules.as_level(item.level),
+        status=rules.ItemStatus(item.status),
+        classified_on=classified_on(item, on),
+        decided_on=on,
         decider=decider_authority(actor, "declassify", on, item_agency_id=item.agency_id),
         council_members=tuple(m for m in council_members if m.strip()),
         council_minutes_present=bool(minutes_ref.strip()),
@@ -173,11 +182,11 @@ def apply_automatic_declassification(*, today: dt.date) -> list[SecretItem]:
     candidates = SecretItem.objects.filter(status=ItemStatus.CLASSIFIED, protection_ends_on__lt=today)
     for item in candidates.select_for_update():
         state = rules.ItemState(
-            level=item.level,
-            kind=item.kind,
-            status=item.status,  # type: ignore[arg-type]
-            classified_on=item.classified_on,
-            protection_end=item.protection_ends_on,  # type: ignore[arg-type]
+            level=rules.as_level(item.level),
+            kind=rules.ItemKind(item.kind),
+            status=rules.ItemStatus(item.status),
+            classified_on=classified_on(item, today),
+            protection_end=item.protection_ends_on,
             basis=basis_items(list(item.basis.select_related("catalog"))),
         )
         due = rules.auto_declassification_due(state, today)

@@ -130,3 +130,18 @@ def test_a_malformed_basis_is_a_422_not_a_crash(org, catalog_items):
     )
     assert response.status_code == 422
     assert response.json()["violations"][0]["code"] == "basis_invalid"
+
+
+def test_relevel_to_an_unknown_level_is_a_422(org, catalog_items):
+    client = Client()
+    headers = token(client, "head")
+    item = client.post(
+        "/api/v1/items/", body(catalog_items), content_type="application/json", **headers
+    ).json()
+    response = client.post(
+        f"/api/v1/items/{item['id']}/relevel/",
+        {"level": "mat", "basis": []},
+        content_type="application/json",
+        **headers,
+    )
+    assert response.status_code == 422 and response.json()["violations"][0]["code"] == "level_invalid"
