@@ -57,6 +57,8 @@ def test_drafter_proposes_head_approves_and_a_confidential_user_cannot_find_it(s
         page.click("button:has-text('Ghi quyết định')")
         page.wait_for_selector("text=Đã ghi quyết định")
         assert page.inner_text("[data-testid=item-status]") == "Đã xác định độ mật"
+        history = page.inner_text("body")
+        assert "Đề xuất độ mật" in history and "Xác định độ mật" in history
         screenshot(page, "classification-approved")
         log_out(page)
 

@@ -169,8 +169,21 @@ class ItemAct(models.Model):
     class Meta:
         ordering = ["created_at"]
 
+    LABELS = {
+        "proposed": "Đề xuất độ mật",
+        "classified": "Xác định độ mật",
+        "proposal_returned": "Trả lại đề xuất",
+        "extended": "Gia hạn thời hạn bảo vệ",
+        "relevelled": "Điều chỉnh độ mật",
+        "declassified": "Giải mật",
+    }
+
     def __str__(self) -> str:
-        return f"{self.act} {self.on}"
+        return f"{self.label} {self.on}"
+
+    @property
+    def label(self) -> str:
+        return self.LABELS.get(self.act, self.act)
 
 
 class Obligation(models.Model):
