@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -107,7 +108,9 @@ def position_detail(request: AuthedRequest, position_id: int) -> HttpResponse:
         else:
             messages.success(request, "Đã cập nhật thẩm quyền.")
             return redirect("org:position_detail", position_id=position.pk)
-    grants = PositionAuthority.objects.filter(position=position).order_by("act", "valid_from")
+    grants = PositionAuthority.objects.filter(position=position).order_by(
+        "act", F("valid_from").asc(nulls_first=True)
+    )
     return render(request, "org/position_detail.html", {"position": position, "grants": grants, "form": form})
 
 
