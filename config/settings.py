@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "bmnn.catalog",
     "bmnn.registry",
     "bmnn.plans",
+    "bmnn.registers",
+    "bmnn.scanning",
     "bmnn.web",
 ]
 

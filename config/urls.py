@@ -9,6 +9,8 @@ urlpatterns = [
     path("catalogs/", include("bmnn.catalog.urls")),
     path("items/", include("bmnn.registry.urls")),
     path("plans/", include("bmnn.plans.urls")),
+    path("registers/", include("bmnn.registers.urls")),
+    path("scan/", include("bmnn.scanning.urls")),
     path("api/v1/", include("bmnn.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,4 +9,6 @@ urlpatterns = [
     path("openapi.json", views.openapi, name="api_openapi"),
     path("", include("bmnn.catalog.api_urls")),
     path("", include("bmnn.registry.api_urls")),
+    path("", include("bmnn.registers.api_urls")),
+    path("", include("bmnn.scanning.api_urls")),
 ]

@@ -64,3 +64,66 @@ def install(table: str) -> Any:
             schema_editor.execute(statement)
 
     return migrations.RunPython(forwards, backwards)
+
+
+def frozen_sqlite_sql(table: str, columns: list[str]) -> list[str]:
+    cols = ", ".join(columns)
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {table}_frozen_columns BEFORE UPDATE OF {cols} ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table}: numbered row: {cols} cannot change'); END;",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table}: {MESSAGE}'); END;",
+    ]
+
+
+def frozen_postgresql_sql(table: str, columns: list[str]) -> list[str]:
+    changed = " OR ".join(f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in columns)
+    function = f"{table}_refuse_renumber"
+    return [
+        f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger AS $$ "
+        f"BEGIN IF TG_OP = 'DELETE' OR {changed} THEN "
+        "RAISE EXCEPTION USING MESSAGE = TG_TABLE_NAME || ': numbered row: ' || TG_OP || ' refused'; "
+        "END IF; RETURN NEW; END; $$ LANGUAGE plpgsql;",
+        f"DROP TRIGGER IF EXISTS {table}_frozen ON {table};",
+        f"CREATE TRIGGER {table}_frozen BEFORE UPDATE OR DELETE ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {function}();",
+        f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};",
+        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION bmnn_refuse_change();",
+    ]
+
+
+def install_frozen(table: str, columns: list[str]) -> Any:
+    """A migration operation: rows of ``table`` are never deleted and ``columns`` never change.
+
+    For register rows, whose number is a legal fact while a few columns (cancellation) may be set later.
+    """
+    from django.db import migrations
+
+    def forwards(apps: Any, schema_editor: Any) -> None:
+        vendor = schema_editor.connection.vendor
+        if vendor == "sqlite":
+            statements = frozen_sqlite_sql(table, columns)
+        elif vendor == "postgresql":
+            # bmnn_refuse_change() is created by the ledger's migration, which every install runs first.
+            statements = frozen_postgresql_sql(table, columns)
+        else:
+            raise RuntimeError(f"Unsupported database vendor for register triggers: {vendor}")
+        for statement in statements:
+            schema_editor.execute(statement)
+
+    def backwards(apps: Any, schema_editor: Any) -> None:
+        if schema_editor.connection.vendor == "sqlite":
+            drops = [
+                f"DROP TRIGGER IF EXISTS {table}_frozen_columns;",
+                f"DROP TRIGGER IF EXISTS {table}_no_delete;",
+            ]
+        else:
+            drops = [
+                f"DROP TRIGGER IF EXISTS {table}_frozen ON {table};",
+                f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};",
+            ]
+        for statement in drops:
+            schema_editor.execute(statement)
+
+    return migrations.RunPython(forwards, backwards)
