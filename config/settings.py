@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "bmnn.registry",
     "bmnn.plans",
     "bmnn.registers",
+    "bmnn.movements",
     "bmnn.scanning",
     "bmnn.web",
 ]

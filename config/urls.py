@@ -10,6 +10,7 @@ urlpatterns = [
     path("items/", include("bmnn.registry.urls")),
     path("plans/", include("bmnn.plans.urls")),
     path("registers/", include("bmnn.registers.urls")),
+    path("movements/", include("bmnn.movements.urls")),
     path("scan/", include("bmnn.scanning.urls")),
     path("api/v1/", include("bmnn.api.urls")),
     path("admin/", admin.site.urls),

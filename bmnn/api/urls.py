@@ -10,5 +10,6 @@ urlpatterns = [
     path("", include("bmnn.catalog.api_urls")),
     path("", include("bmnn.registry.api_urls")),
     path("", include("bmnn.registers.api_urls")),
+    path("", include("bmnn.movements.api_urls")),
     path("", include("bmnn.scanning.api_urls")),
 ]
