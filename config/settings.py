@@ -61,6 +61,12 @@ INSTALLED_APPS = [
     "bmnn.plans",
     "bmnn.registers",
     "bmnn.movements",
+    "bmnn.people",
+    "bmnn.assets",
+    "bmnn.areas",
+    "bmnn.inspections",
+    "bmnn.incidents",
+    "bmnn.forms",
     "bmnn.scanning",
     "bmnn.web",
 ]

@@ -11,5 +11,11 @@ urlpatterns = [
     path("", include("bmnn.registry.api_urls")),
     path("", include("bmnn.registers.api_urls")),
     path("", include("bmnn.movements.api_urls")),
+    path("", include("bmnn.people.api_urls")),
+    path("", include("bmnn.assets.api_urls")),
+    path("", include("bmnn.areas.api_urls")),
+    path("", include("bmnn.inspections.api_urls")),
+    path("", include("bmnn.incidents.api_urls")),
+    path("", include("bmnn.forms.api_urls")),
     path("", include("bmnn.scanning.api_urls")),
 ]

@@ -1,0 +1,3 @@
+"""/api/v1/ endpoints of this app."""
+
+urlpatterns: list = []  # type: ignore[type-arg]
