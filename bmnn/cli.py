@@ -107,11 +107,24 @@ def main(argv: list[str] | None = None) -> int:
     handler: Callable[[Any], int] = args.handler
     try:
         if getattr(args, "needs_django", True):
+            from bmnn.commands import encryption
+
+            if getattr(args, "encrypt", False):
+                encryption.prepare_new(args.passphrase_file)
+            else:
+                encryption.unlock_if_needed()
             setup_django()
         return handler(args)
     except CliError as exc:
         err(str(exc))
         return 2
+    except Exception as exc:
+        from django.core.exceptions import ImproperlyConfigured
+
+        if isinstance(exc, ImproperlyConfigured):  # e.g. an encrypted database with a wrong key
+            err(f"Lỗi cấu hình: {exc}")
+            return 2
+        raise
     except KeyboardInterrupt:
         err("Đã dừng.")
         return 130

@@ -17,7 +17,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from bmnn.lib import datadir
+from bmnn.lib import datadir, dbkey
 from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -114,7 +114,8 @@ if env_str("DATABASE_URL", ""):
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # An encrypted data folder (bmnn init --encrypt) runs the same backend on SQLCipher.
+            "ENGINE": "bmnn.lib.sqlcipher" if dbkey.is_encrypted(DATA_DIR) else "django.db.backends.sqlite3",
             "NAME": str(_SQLITE_PATH),
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so two writers queue instead of

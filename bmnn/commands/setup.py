@@ -19,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--admin-username")
     p.add_argument("--admin-password-file")
     p.add_argument("--no-input", action="store_true", help="Không hỏi gì (dùng cho kịch bản)")
+    p.add_argument("--encrypt", action="store_true", help="Mã hóa cơ sở dữ liệu nhúng (SQLCipher)")
+    p.add_argument("--passphrase-file", help="Tệp chứa cụm mật khẩu (không có thì hỏi)")
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("serve", help="Chạy máy chủ web (waitress)")

@@ -1,0 +1,1 @@
+"""A Django database backend: the SQLite backend on SQLCipher (``sqlcipher3``), keyed from ``bmnn.lib.dbkey``."""
