@@ -133,6 +133,8 @@ else:
     }
 
 AUTH_USER_MODEL = "accounts.User"
+# Backups: JSON lines that keep microseconds (ledger hashes cover exact times).
+SERIALIZATION_MODULES = {"bmnnjsonl": "bmnn.ops.serializer"}
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bmnn.commands import accounts, catalog, encryption, ledger, registry, setup
+from bmnn.commands import accounts, backup, catalog, encryption, ledger, registry, setup
 
 
 def register_all(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -14,3 +14,4 @@ def register_all(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     registry.register(sub)
     catalog.register(sub)
     encryption.register(sub)
+    backup.register(sub)
