@@ -13,6 +13,32 @@ import pytest
 REQUIRE_ALL = os.environ.get("BMNN_REQUIRE_ALL") == "1"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """No egress: this process and every ``bmnn`` process the tests start may only reach loopback
+    (and the configured database); attempts are refused and logged, and the run fails on any."""
+    if not os.environ.get("BMNN_EGRESS_LOG"):
+        import tempfile
+
+        fd, path = tempfile.mkstemp(prefix="bmnn-egress-", suffix=".log")
+        os.close(fd)
+        os.environ["BMNN_EGRESS_LOG"] = path
+    from bmnn.lib import egress
+
+    egress.install_from_env()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if hasattr(session.config, "workerinput"):
+        return  # the controller reads the shared log once every worker is done
+    from pathlib import Path
+
+    log = Path(os.environ["BMNN_EGRESS_LOG"])
+    tried = log.read_text(encoding="utf-8").strip() if log.exists() else ""
+    if tried:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        print(f"\nKẾT NỐI RA NGOÀI BỊ CHẶN trong khi chạy kiểm thử (xem {log}):\n{tried}")
+
+
 def skip_or_fail(reason: str) -> None:
     if REQUIRE_ALL:
         pytest.fail(f"BMNN_REQUIRE_ALL=1 but: {reason}")

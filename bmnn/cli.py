@@ -99,6 +99,9 @@ def _dispatch_library(name: str, argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bmnn.lib import egress
+
+    egress.install_from_env()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in LIBRARY_COMMANDS:
         return _dispatch_library(args_list[0], args_list[1:])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from bmnn.cli import CliError, err, read_password_file
@@ -93,7 +94,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         err(f"Tự động giải mật {len(done)} mục hết thời hạn bảo vệ.")
     from waitress import serve
 
+    from bmnn.lib import egress
     from config.wsgi import application
+
+    if os.environ.get("BMNN_EGRESS_GUARD", "1") != "0":
+        egress.install(allow=egress.database_hosts())  # the app never needs any other host
 
     err(f"bmnn đang chạy tại http://{args.host}:{args.port}/ (Ctrl+C để dừng)")
     serve(application, host=args.host, port=args.port, threads=args.threads, ident="bmnn")
