@@ -85,8 +85,8 @@ def install(*, allow: set[str] | None = None, log_path: str | None = None) -> No
             raise socket.gaierror(socket.EAI_NONAME, _refuse(f"dns:{name}").strerror)
         return getaddrinfo(host, *args, **kwargs)
 
-    socket.socket.connect = guarded_connect  # type: ignore[method-assign]
-    socket.socket.connect_ex = guarded_connect_ex  # type: ignore[method-assign]
+    socket.socket.connect = guarded_connect  # type: ignore[assignment,method-assign]
+    socket.socket.connect_ex = guarded_connect_ex  # type: ignore[assignment,method-assign]
     socket.socket.sendto = guarded_sendto  # type: ignore[assignment,method-assign]
     socket.getaddrinfo = guarded_getaddrinfo
 
