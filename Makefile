@@ -30,7 +30,7 @@ test: install-dev lint typecheck
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 lint: install-dev
-	$(BIN)/ruff check bmnn config tests bench conftest.py manage.py
+	$(BIN)/ruff check bmnn config tests bench tools conftest.py manage.py
 	$(CHECK_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 typecheck: install-dev
