@@ -148,11 +148,18 @@ class ItemSuggestion:
 
 
 @dataclass(frozen=True)
+class ItemExclusion:
+    item: CatalogItem
+    reason_vi: str
+
+
+@dataclass(frozen=True)
 class CatalogSuggestions:
     suggestions: tuple[ItemSuggestion, ...]
     level: str | None  # the highest level among the suggestions
     no_match: bool  # "no item fits" is a normal answer, never a guess
     period_years: int | None
+    excluded: tuple[ItemExclusion, ...] = ()  # close items ruled out by the document's own words
 
 
 def suggest_for_text(
@@ -164,4 +171,5 @@ def suggest_for_text(
     found = tuple(
         ItemSuggestion(rows[s.entry.id], s.score, s.confidence, s.matched) for s in result.suggestions
     )
-    return CatalogSuggestions(found, result.level, result.no_match, result.period_years)
+    excluded = tuple(ItemExclusion(rows[x.entry.id], x.reason_vi) for x in result.excluded)
+    return CatalogSuggestions(found, result.level, result.no_match, result.period_years, excluded)

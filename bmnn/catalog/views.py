@@ -17,6 +17,7 @@ from bmnn.catalog.permissions import may_manage_catalogs
 from bmnn.lib.http import AuthedRequest
 from bmnn.lib.rules import RuleViolation
 from bmnn.lib.webforms import apply_validation_error
+from bmnn.registry import queries as registry_queries
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -41,7 +42,9 @@ def catalog_list(request: AuthedRequest) -> HttpResponse:
 def catalog_detail(request: AuthedRequest, catalog_id: int) -> HttpResponse:
     catalog = queries.get_catalog_for_user(request.user, catalog_id)
     items = queries.citation_order(catalog.items.select_related("catalog"))
-    context = {"catalog": catalog, "items": items, "may_manage": may_manage_catalogs(request.user)}
+    usage = registry_queries.basis_usage_counts(request.user, catalog_id=catalog.pk)
+    rows = [(item, usage.get(item.pk, 0)) for item in items]
+    context = {"catalog": catalog, "rows": rows, "may_manage": may_manage_catalogs(request.user)}
     return render(request, "catalog/catalog_detail.html", context)
 
 

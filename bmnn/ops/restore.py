@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -51,7 +52,8 @@ def check_payload(payload: Path, known_migrations: set[str]) -> dict[str, Any]:
     with zf:
         try:
             manifest = json.loads(zf.read("manifest.json"))
-        except (KeyError, ValueError) as exc:
+            assert isinstance(manifest, dict) and isinstance(manifest.get("files", {}), dict)
+        except (KeyError, ValueError, AssertionError, zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
             raise RestoreError("Bản sao lưu thiếu hoặc hỏng bản kê (manifest).") from exc
         if manifest.get("format") != 1:
             raise RestoreError(f"Định dạng bản sao lưu {manifest.get('format')} không được hỗ trợ.")
@@ -72,7 +74,10 @@ def check_payload(payload: Path, known_migrations: set[str]) -> dict[str, Any]:
         if problems:
             raise RestoreError("Bản sao lưu không hợp lệ: " + "; ".join(problems) + ".")
         for name, meta in manifest["files"].items():
-            _check_member(zf, name, meta)
+            try:
+                _check_member(zf, name, meta)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError, TypeError) as exc:
+                raise RestoreError(f"Tệp {name} trong bản sao lưu hỏng, không đọc được.") from exc
     return dict(manifest)
 
 

@@ -70,7 +70,12 @@ def _read_header(src: BinaryIO) -> tuple[bytes, dict[str, Any]]:
     try:
         meta = json.loads(header)
         assert meta["format"] == 1 and meta["kdf"] == "scrypt"
-    except (ValueError, KeyError, AssertionError) as exc:
+        n, r, p, chunk = int(meta["n"]), int(meta["r"]), int(meta["p"]), int(meta["chunk"])
+        bytes.fromhex(str(meta["salt"]))
+        # Bounds keep a crafted header from asking for gigabytes of scrypt memory or huge chunks.
+        assert 2 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16
+        assert 1 <= chunk <= 16 << 20
+    except (ValueError, KeyError, TypeError, AssertionError) as exc:
         raise SealError("Phần đầu của bản sao lưu bị hỏng.") from exc
     return header, meta
 

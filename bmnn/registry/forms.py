@@ -33,7 +33,12 @@ class ItemForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text="Bắt buộc. Độ mật là độ cao nhất trong các mục được chọn.",
     )
-    level = forms.ChoiceField(label="Độ mật đề xuất", choices=Level.choices)
+    level = forms.ChoiceField(
+        label="Độ mật đề xuất",
+        choices=[("", "Theo căn cứ (độ cao nhất của các mục đã chọn)"), *Level.choices],
+        required=False,
+        help_text="Để trống: độ mật là độ cao nhất của các căn cứ (khoản 2 Điều 10 Luật 29/2018/QH14).",
+    )
     level_reason = forms.CharField(label="Lý do (nếu chọn độ mật thấp hơn căn cứ)", required=False)
     copies = forms.IntegerField(label="Số lượng bản", min_value=1, initial=1)
     circulation_scope = forms.CharField(label="Phạm vi lưu hành", required=False)
@@ -68,3 +73,92 @@ class DeclassifyForm(forms.Form):
     decision_ref = forms.CharField(label="Quyết định giải mật (số, ngày)")
     partial_text = forms.CharField(label="Giải mật một phần: nêu phần được giải mật", required=False)
     on = forms.DateField(label="Ngày quyết định", widget=DATE)
+
+
+def _basis_queryset(agency: Any) -> Any:
+    qs = CatalogItem.objects.select_related("catalog").filter(valid_to__isnull=True)
+    return qs.filter(catalog__agency__isnull=True) | qs.filter(catalog__agency=agency)
+
+
+class RelevelForm(forms.Form):
+    new_level = forms.ChoiceField(label="Độ mật mới", choices=Level.choices)
+    basis = BasisField(
+        label="Căn cứ của độ mật mới (mục danh mục)",
+        queryset=CatalogItem.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+    reason = forms.CharField(label="Lý do (bắt buộc nếu thấp hơn căn cứ)", required=False)
+    on = forms.DateField(label="Ngày quyết định", widget=DATE)
+
+    def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["basis"].queryset = _basis_queryset(agency)  # type: ignore[attr-defined]
+
+
+class CorrectionForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Hình thức",
+        choices=[("recall", "Văn bản thu hồi"), ("amend", "Văn bản đính chính")],
+    )
+    document_ref = forms.CharField(label="Số, ngày văn bản thu hồi / đính chính", max_length=200)
+    reason = forms.CharField(label="Sai sót cần sửa", widget=forms.Textarea(attrs={"rows": 2}))
+    new_level = forms.ChoiceField(
+        label="Độ mật đúng (đính chính)", choices=[("", "Giữ nguyên"), *Level.choices], required=False
+    )
+    basis = BasisField(
+        label="Căn cứ đúng (đính chính; để trống nếu giữ nguyên)",
+        queryset=CatalogItem.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+        required=False,
+    )
+    level_reason = forms.CharField(label="Lý do nếu độ mật thấp hơn căn cứ", required=False)
+    on = forms.DateField(label="Ngày văn bản", widget=DATE)
+
+    def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["basis"].queryset = _basis_queryset(agency)  # type: ignore[attr-defined]
+
+
+class GrantForm(forms.Form):
+    user: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="Người được tiếp cận",
+        queryset=None,  # type: ignore[arg-type]  # set per item in __init__
+    )
+    reason = forms.CharField(label="Nhiệm vụ cần tiếp cận", max_length=300)
+
+    def __init__(self, *args: Any, item: Any = None, **kwargs: Any) -> None:
+        from django.contrib.auth import get_user_model
+
+        super().__init__(*args, **kwargs)
+        users = get_user_model().objects.filter(agency_id=item.agency_id, is_active=True).order_by("username")
+        self.fields["user"].queryset = users  # type: ignore[attr-defined]
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label="Lý do thu hồi quyền", max_length=300)
+
+
+class StandingForm(forms.Form):
+    document_type = forms.CharField(label="Loại văn bản lặp lại (ví dụ: Báo cáo tuần tình hình an ninh)")
+    basis = forms.ModelChoiceField(label="Căn cứ (mục danh mục)", queryset=CatalogItem.objects.none())
+    level = forms.ChoiceField(label="Độ mật", choices=Level.choices)
+    decision_ref = forms.CharField(label="Văn bản cho phép (số, ngày)", max_length=200)
+    on = forms.DateField(label="Áp dụng từ", widget=DATE)
+
+    def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["basis"]
+        field.queryset = _basis_queryset(agency)  # type: ignore[attr-defined]
+        field.label_from_instance = lambda o: f"[{o.get_level_display()}] {o.citation}: {o.text[:100]}"  # type: ignore[attr-defined]
+
+
+class MarkForm(forms.Form):
+    document_type = forms.CharField(label="Tên loại", max_length=100)
+    number = forms.CharField(label="Số, ký hiệu", max_length=100, required=False)
+    date = forms.DateField(label="Ngày văn bản", widget=DATE, required=False)
+    summary = forms.CharField(
+        label="Trích yếu", required=False, help_text="Tài liệu Tuyệt mật: để trống (Luật 117/2025/QH15)."
+    )
+    copies = forms.IntegerField(label="Số lượng bản", min_value=1, initial=1)
+    circulation_scope = forms.CharField(label="Phạm vi lưu hành", required=False)
+    on = forms.DateField(label="Ngày đánh dấu", widget=DATE)

@@ -111,6 +111,8 @@ class SecretItem(models.Model):
         indexes = [
             models.Index(fields=["agency", "level", "status"], name="registry_item_access_idx"),
             models.Index(fields=["protection_ends_on"], name="registry_item_end_idx"),
+            # The list pages show the newest first: walk this index instead of sorting 100k rows.
+            models.Index(fields=["agency", "-created_at"], name="registry_item_recent_idx"),
         ]
         constraints = [
             # Luật 117/2025: a Tuyệt mật item carries no trích yếu; 2018 only with the classifier's consent.
@@ -148,9 +150,22 @@ class ItemGrant(models.Model):
     )
     reason = models.CharField("Lý do", max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Revoking keeps the row: who could see the item, and when, stays answerable.
+    revoked_at = models.DateTimeField("Thu hồi lúc", null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    revoke_reason = models.CharField("Lý do thu hồi", max_length=300, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["item", "user"], name="registry_grant_unique")]
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "user"],
+                condition=Q(revoked_at__isnull=True),
+                name="registry_grant_active_unique",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.item_id}"
@@ -176,6 +191,9 @@ class ItemAct(models.Model):
         "extended": "Gia hạn thời hạn bảo vệ",
         "relevelled": "Điều chỉnh độ mật",
         "declassified": "Giải mật",
+        "corrected_recall": "Thu hồi (xác định không đúng)",
+        "corrected_amend": "Đính chính độ mật / căn cứ",
+        "marked_repetitive": "Đánh dấu văn bản lặp lại (không cần đề xuất)",
     }
 
     def __str__(self) -> str:
@@ -201,6 +219,80 @@ class Obligation(models.Model):
 
     class Meta:
         ordering = ["due_on"]
+        # The due queue asks for open obligations up to a horizon before it asks which items are visible.
+        indexes = [models.Index(fields=["done_on", "due_on"], name="registry_obligation_open_idx")]
 
     def __str__(self) -> str:
         return f"{self.description} ({self.due_on})"
+
+
+class RuleSettingChange(models.Model):
+    """One change of a rule-set value the law leaves unclear, for one agency (append-only history).
+
+    The value in force is the newest change of (agency, regime, key); ``value`` null means "back to
+    the law's default" (data/rulesets/*.json). Rows are never edited or deleted (DB triggers)."""
+
+    agency = models.ForeignKey(
+        "org.Agency", on_delete=models.PROTECT, related_name="+", verbose_name="Cơ quan"
+    )
+    regime = models.CharField("Chế độ pháp lý", max_length=4)
+    key = models.CharField("Giá trị", max_length=60)
+    value = models.JSONField("Giá trị mới", null=True, blank=True)
+    reason = models.TextField("Lý do")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="Người thay đổi"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Thay đổi giá trị bộ quy tắc"
+        verbose_name_plural = "Thay đổi giá trị bộ quy tắc"
+        ordering = ["-changed_at", "-pk"]
+        indexes = [models.Index(fields=["agency", "regime", "key"], name="registry_rulesetting_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.regime}.{self.key}"
+
+
+class StandingAuthorisation(models.Model):
+    """A competent person's written decision classifying one repetitive kind of document once, so its
+    drafters mark each document under the "Lưu" line without a proposal (khoản 5 Điều 2 TT 115/2026)."""
+
+    agency = models.ForeignKey(
+        "org.Agency", on_delete=models.PROTECT, related_name="+", verbose_name="Cơ quan"
+    )
+    document_type = models.CharField("Loại văn bản lặp lại", max_length=200)
+    level = models.CharField("Độ mật", max_length=20, choices=Level.choices)
+    basis = models.ForeignKey(
+        "catalog.CatalogItem",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="Căn cứ (mục danh mục)",
+    )
+    unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Đơn vị soạn thảo (để trống: cả cơ quan)",
+    )
+    decision_ref = models.CharField("Văn bản cho phép (số, ngày)", max_length=200)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="Người cho phép"
+    )
+    approved_position = models.ForeignKey(
+        "org.Position", on_delete=models.PROTECT, null=True, related_name="+", verbose_name="Chức vụ"
+    )
+    valid_from = models.DateField("Áp dụng từ")
+    revoked_on = models.DateField("Thôi áp dụng từ", null=True, blank=True)
+    revoke_reason = models.CharField("Lý do thôi áp dụng", max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Cho phép đánh dấu văn bản lặp lại"
+        verbose_name_plural = "Cho phép đánh dấu văn bản lặp lại"
+        ordering = ["document_type", "-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.document_type} ({self.get_level_display()})"

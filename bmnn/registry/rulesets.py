@@ -113,6 +113,9 @@ class RuleSet:
             for key in VALUE_KEYS
         ]
 
+    def describe_keys(self) -> tuple[str, ...]:
+        return VALUE_KEYS
+
     def settings(self) -> dict[str, RuleValue]:
         """Values an admin may see and change (``setting: true``)."""
         return {key: self.rule(key) for key in VALUE_KEYS if self.rule(key).setting}
@@ -133,6 +136,11 @@ def _jsonable(value: Any) -> Any:
             "confidence": value.confidence,
         }
     return str(value) if isinstance(value, str) else value
+
+
+def jsonable(value: Any) -> Any:
+    """A rule value in its JSON form (as stored in the data files and in overrides)."""
+    return _jsonable(value)
 
 
 # ---------------------------------------------------------------- value parsers

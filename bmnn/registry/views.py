@@ -12,12 +12,21 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from bmnn.accounts import access
-from bmnn.lib import clock
+from bmnn.lib import clock, levels
 from bmnn.lib.choices import Level
 from bmnn.lib.http import AuthedRequest
 from bmnn.lib.rules import RuleViolation
 from bmnn.registry import queries, services
-from bmnn.registry.forms import DecideForm, DeclassifyForm, ExtendForm, ItemForm
+from bmnn.registry.forms import (
+    CorrectionForm,
+    DecideForm,
+    DeclassifyForm,
+    ExtendForm,
+    GrantForm,
+    ItemForm,
+    RelevelForm,
+    RevokeForm,
+)
 from bmnn.registry.models import ItemStatus
 from bmnn.web.charts import bar_chart
 
@@ -39,6 +48,7 @@ def item_list(request: AuthedRequest) -> HttpResponse:
         {
             "page": page,
             "may_act": access.may_act_on_items(request.user),
+            "may_view_rules": access.can_manage_org(request.user) or request.user.role == "security_officer",
             "q": q,
             "level": level,
             "status": status,
@@ -62,7 +72,7 @@ def item_create(request: AuthedRequest) -> HttpResponse:
                 actor=request.user,
                 data=services.ItemInput(
                     kind=data["kind"],
-                    level=data["level"],
+                    level=data["level"] or _highest(data["basis"]),
                     basis_ids=[b.pk for b in data["basis"]],
                     classified_on=data["classified_on"],
                     document_type=data["document_type"],
@@ -83,6 +93,11 @@ def item_create(request: AuthedRequest) -> HttpResponse:
     return render(request, "registry/item_form.html", {"form": form, "violations": violations})
 
 
+def _highest(basis: Any) -> str:
+    """Mixed contents take the highest level (khoản 2 Điều 10 Luật 29/2018/QH14)."""
+    return max((b.level for b in basis), key=levels.rank, default="confidential")
+
+
 @login_required
 def item_detail(request: AuthedRequest, item_id: int) -> HttpResponse:
     item = queries.get_item_for_user(request.user, item_id)
@@ -100,7 +115,13 @@ def item_detail(request: AuthedRequest, item_id: int) -> HttpResponse:
             "decide_form": DecideForm(initial={"on": today}),
             "extend_form": ExtendForm(initial={"on": today}),
             "declassify_form": DeclassifyForm(initial={"on": today}),
+            "relevel_form": RelevelForm(agency=item.agency, initial={"on": today}),
+            "correction_form": CorrectionForm(agency=item.agency, initial={"on": today}),
             "can_act": request.user.role in ("head", "deputy"),
+            "may_grant": services.may_grant(request.user),
+            "grants": item.grants.select_related("user", "granted_by", "revoked_by"),
+            "grant_form": GrantForm(item=item),
+            "revoke_form": RevokeForm(),
         },
     )
 
@@ -178,10 +199,12 @@ def due(request: AuthedRequest) -> HttpResponse:
         days = 90
     today = clock.today()
     rows = queries.due_queue(request.user, today=today, days=days)
+    # Thousands of rows on a large registry: the chart counts them all, the table shows a page.
+    page = Paginator(rows, 100).get_page(request.GET.get("page"))
     return render(
         request,
         "registry/due.html",
-        {"rows": rows, "days": days, "today": today, "chart": _expiry_chart(rows, today)},
+        {"page": page, "days": days, "today": today, "chart": _expiry_chart(rows, today)},
     )
 
 

@@ -7,6 +7,7 @@ doubt is an ``ImportProblem`` in the result so the preview can show it.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from bmnn.catalog.importing.encoding import decode
@@ -63,7 +64,8 @@ def parse_bytes(data: bytes, filename: str) -> ParsedCatalog:
             from bmnn.catalog.importing.xlsx_reader import parse_xlsx
 
             return parse_xlsx(data)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    # SyntaxError covers lxml's XMLSyntaxError; zlib.error/EOFError a damaged compressed member.
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError, zlib.error, EOFError) as exc:
         message = f"Không đọc được tệp {suffix}: {exc}. Tệp có thể bị hỏng hoặc sai định dạng."
         return _refused("unreadable_file", message)
     if suffix not in (".txt", ".text", ""):

@@ -12,10 +12,10 @@ from bmnn.lib import clock
 from bmnn.lib.rules import RuleViolation, Violation
 from bmnn.lib.vntext import nfc
 from bmnn.registry import rules
+from bmnn.registry.agency_rules import ruleset_for_agency
 from bmnn.registry.authority import AUTHORITY_CODES, decider_authority
 from bmnn.registry.models import ItemAct, ItemBasis, ItemStatus, SecretItem
 from bmnn.registry.queries import search_text_for
-from bmnn.registry.rulesets import ruleset_for
 from bmnn.registry.services.common import (
     ItemInput,
     classification_request,
@@ -30,7 +30,7 @@ from bmnn.registry.services.common import (
 def create_item(*, actor: Any, data: ItemInput) -> SecretItem:
     """Classify at once when the actor may classify that level that day; otherwise file a proposal."""
     basis = load_basis(actor, data.basis_ids)
-    ruleset = ruleset_for(data.classified_on)
+    ruleset = ruleset_for_agency(data.classified_on, actor.agency_id)
     violations = rules.check_classification(
         classification_request(data, basis, decider_authority(actor, "classify", data.classified_on)),
         ruleset,
@@ -117,7 +117,7 @@ def decide_proposal(
         copies=item.copies,
         shorter_period_until=item.shorter_period_until,
     )
-    ruleset = ruleset_for(on)
+    ruleset = ruleset_for_agency(on, item.agency_id)
     violations = rules.check_classification(
         classification_request(data, basis, decider_authority(actor, "classify", on)), ruleset
     )

@@ -10,10 +10,10 @@ from django.db import transaction
 from bmnn.audit.ledger import record
 from bmnn.lib.rules import RuleViolation, Violation
 from bmnn.registry import rules
+from bmnn.registry.agency_rules import current_overrides, ruleset_for_agency
 from bmnn.registry.authority import basis_items, decider_authority
 from bmnn.registry.models import ItemAct, ItemBasis, ItemStatus, SecretItem
 from bmnn.registry.queries import search_text_for
-from bmnn.registry.rulesets import ruleset_for
 from bmnn.registry.services.common import (
     add_obligation,
     classified_on,
@@ -25,7 +25,7 @@ from bmnn.registry.services.common import (
 
 @transaction.atomic
 def extend_item(*, actor: Any, item: SecretItem, on: dt.date, years: int) -> SecretItem:
-    ruleset = ruleset_for(on)
+    ruleset = ruleset_for_agency(on, item.agency_id)
     length = rules.Period(years=years)
     req = rules.ExtensionRequest(
         level=rules.as_level(item.level),
@@ -72,7 +72,7 @@ def relevel_item(
                 )
             ]
         )
-    ruleset = ruleset_for(on)
+    ruleset = ruleset_for_agency(on, item.agency_id)
     basis = load_basis(actor, basis_ids)
     req = rules.RelevelRequest(
         old_level=rules.as_level(item.level),
@@ -134,7 +134,7 @@ def declassify_item(
     decision_ref: str,
     partial_text: str = "",
 ) -> SecretItem:
-    ruleset = ruleset_for(on)
+    ruleset = ruleset_for_agency(on, item.agency_id)
     req = rules.DeclassificationRequest(
         level=rules.as_level(item.level),
         status=rules.ItemStatus(item.status),
@@ -189,7 +189,7 @@ def apply_automatic_declassification(*, today: dt.date) -> list[SecretItem]:
             protection_end=item.protection_ends_on,
             basis=basis_items(list(item.basis.select_related("catalog"))),
         )
-        due = rules.auto_declassification_due(state, today)
+        due = rules.auto_declassification_due(state, today, current_overrides(item.agency_id))
         if due is None:
             continue
         item.status, item.declassified_on = ItemStatus.DECLASSIFIED, due.effective_on
