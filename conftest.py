@@ -55,3 +55,15 @@ def _ledger_key() -> None:
     from bmnn.audit.ledger import create_ledger_key
 
     create_ledger_key()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_catalog_index() -> None:
+    """The suggestion index is cached by catalog version (count, last id…); test databases roll back
+    and reuse ids, so a cached index could belong to another test's catalog."""
+    from django.conf import settings
+
+    if settings.configured:
+        from bmnn.catalog import queries
+
+        queries._cache.clear()

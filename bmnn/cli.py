@@ -25,6 +25,7 @@ LIBRARY_COMMANDS: dict[str, tuple[str, str]] = {
     "hostcheck": ("bmnn.hostcheck.cli", "Kiểm tra máy tính soạn thảo BMNN chưa từng kết nối mạng"),
     "plan": ("bmnn.plans.cli", "Nhập kế hoạch công tác bảo vệ BMNN từ tệp"),
     "classify-suggest": ("bmnn.assistant.cli", "Gợi ý căn cứ danh mục BMNN cho một văn bản"),
+    "report": ("bmnn.plans.report_cli", "Gói báo cáo ký số gửi cấp trên qua USB: khóa, xuất, nhập"),
 }
 ROLES = ["admin", "head", "deputy", "security_officer", "clerk", "staff", "inspector"]
 LEVELS = ["none", "confidential", "secret", "top_secret"]
@@ -99,9 +100,12 @@ def _dispatch_library(name: str, argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from bmnn.lib import egress
+    from bmnn.lib import datadir, egress
+    from bmnn.ops.restore import finish_interrupted
 
     egress.install_from_env()
+    if finish_interrupted(datadir.data_dir()):
+        err("Đã hoàn tất lần khôi phục bị gián đoạn trước đó (theo nhật ký khôi phục).")
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in LIBRARY_COMMANDS:
         return _dispatch_library(args_list[0], args_list[1:])

@@ -133,6 +133,9 @@ else:
     }
 
 AUTH_USER_MODEL = "accounts.User"
+# Large uploads (documents to scan, plans to import) are spooled here, not in the shared system temp.
+FILE_UPLOAD_TEMP_DIR = str(DATA_DIR / "tmp")
+(DATA_DIR / "tmp").mkdir(mode=0o700, exist_ok=True)
 # Backups: JSON lines that keep microseconds (ledger hashes cover exact times).
 SERIALIZATION_MODULES = {"bmnnjsonl": "bmnn.ops.serializer"}
 AUTHENTICATION_BACKENDS = [
@@ -170,6 +173,14 @@ SESSION_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Strict"
 BMNN_ADMIN_MAY_READ_SECRETS = env_bool("BMNN_ADMIN_MAY_READ_SECRETS", False)
+
+# Agency policies the law leaves open (each read by its app with this default; see README).
+BMNN_REGISTER_EXPORT_ROLES = env_list("BMNN_REGISTER_EXPORT_ROLES", [])  # export of registers: off by default
+BMNN_SCAN_MAX_UPLOAD_MB = env_int("BMNN_SCAN_MAX_UPLOAD_MB", 50, minimum=1)
+BMNN_HOSTCHECK_MAX_AGE_MONTHS = env_int("BMNN_HOSTCHECK_MAX_AGE_MONTHS", 12, minimum=1)
+BMNN_PLAN_REMINDER_DAYS = env_int("BMNN_PLAN_REMINDER_DAYS", 14, minimum=1)
+BMNN_INCIDENT_REPORT_HOURS = env_int("BMNN_INCIDENT_REPORT_HOURS", 24, minimum=1)
+BMNN_ROLLUP_INCLUDE_SECRET_TEXT = env_bool("BMNN_ROLLUP_INCLUDE_SECRET_TEXT", False)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

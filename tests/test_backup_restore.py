@@ -59,7 +59,9 @@ def test_a_backup_restores_onto_a_new_installation_with_its_ledger_intact(tmp_pa
         assert run(["ledger", "verify"], target).returncode == 0
 
 
-@pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="replacing a data folder is the embedded case")
+@pytest.mark.skipif(
+    bool(os.environ.get("DATABASE_URL")), reason="replacing a data folder is the embedded case"
+)
 def test_restore_replaces_the_data_and_keeps_the_old_one_aside(tmp_path):
     passphrase = secret_file(tmp_path / "pass", "cụm mật khẩu sao lưu 2026")
     env = install(tmp_path / "data", None)
@@ -114,7 +116,9 @@ def test_an_encrypted_installation_backs_up_and_restores(tmp_path):
     before = head(env)
     target = env_for(tmp_path / "fresh", BMNN_ALLOW_TEMP_PATHS="1", BMNN_DB_PASSPHRASE_FILE=db_pass)
     target.pop("DATABASE_URL", None)
-    result = run(["restore", str(backup), "--passphrase-file", passphrase, "--db-passphrase-file", db_pass], target)
+    result = run(
+        ["restore", str(backup), "--passphrase-file", passphrase, "--db-passphrase-file", db_pass], target
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "fresh" / "encryption.json").exists()
     assert head(target) == before

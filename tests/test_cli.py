@@ -96,7 +96,9 @@ def test_a_corrupted_ledger_key_is_refused_without_changing_data(env, tmp_path):
     assert (tmp_path / "data" / "bmnn.sqlite3").read_bytes() == before
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc, which nobody can write, root included")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="uses /proc, which nobody can write, root included"
+)
 def test_an_unwritable_data_folder_is_explained(tmp_path):
     # Permission bits do not stop root (CI runs as root); procfs refuses mkdir to everyone.
     e = env_for(Path("/proc/1/bmnn-data"))

@@ -42,6 +42,7 @@ class Operation:
     request: dict[str, Any] | None = None
     responses: dict[int, dict[str, Any]] = field(default_factory=dict)
     public: bool = False
+    content_type: str = "application/json"  # of the request body; "multipart/form-data" for file uploads
 
 
 OPERATIONS: list[Operation] = []
@@ -124,14 +125,16 @@ def endpoint(
     request: dict[str, Any] | None = None,
     responses: dict[int, dict[str, Any]] | None = None,
     public: bool = False,
+    content_type: str = "application/json",
 ) -> Callable[[Handler], Callable[..., HttpResponse]]:
-    OPERATIONS.append(Operation(method, path, summary, request, responses or {}, public))
+    OPERATIONS.append(Operation(method, path, summary, request, responses or {}, public, content_type))
+    json_body = content_type == "application/json"
 
     def decorate(func: Handler) -> Callable[..., HttpResponse]:
         @csrf_exempt  # bearer-token API: no ambient cookie credentials are used
         @wraps(func)
         def view(req: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            return _run(func, method, public, req, *args, **kwargs)
+            return _run(func, method, public, req, *args, json_body=json_body, **kwargs)
 
         view.api_method = method  # type: ignore[attr-defined]
         return view
@@ -140,14 +143,21 @@ def endpoint(
 
 
 def _run(
-    func: Handler, method: str, public: bool, req: HttpRequest, *args: Any, **kwargs: Any
+    func: Handler,
+    method: str,
+    public: bool,
+    req: HttpRequest,
+    *args: Any,
+    json_body: bool = True,
+    **kwargs: Any,
 ) -> HttpResponse:
     try:
         if req.method != method:
             raise ApiError(405, f"Chỉ nhận phương thức {method}.")
         if not public:
             req.user = user_from_token(req)
-        body = parse_body(req) if method in {"POST", "PUT", "PATCH"} else {}
+        # A multipart endpoint reads request.FILES itself (streamed to disk, not into request.body).
+        body = parse_body(req) if json_body and method in {"POST", "PUT", "PATCH"} else {}
         status, data = func(req, body, *args, **kwargs) if method != "GET" else func(req, *args, **kwargs)
     except ApiError as exc:
         return JsonResponse(
@@ -197,7 +207,7 @@ def openapi_document() -> dict[str, Any]:
         if not op.public:
             entry["security"] = [{"bearer": []}]
         if op.request:
-            entry["requestBody"] = {"required": True, "content": {"application/json": {"schema": op.request}}}
+            entry["requestBody"] = {"required": True, "content": {op.content_type: {"schema": op.request}}}
         paths.setdefault("/api/v1" + op.path, {})[op.method.lower()] = entry
     return {
         "openapi": "3.1.0",

@@ -277,3 +277,19 @@ def _check_expected_head(
         result.problems.append(
             Problem(seq, "head_mismatch", f"Bản ghi #{seq} không khớp với đầu chuỗi đã in/xuất trước đó.")
         )
+
+
+# Clocks of office PCs drift by minutes; an hour earlier than the last entry is a rollback.
+CLOCK_TOLERANCE = dt.timedelta(minutes=5)
+
+
+def clock_rollback(now: dt.datetime) -> dt.timedelta | None:
+    """How far ``now`` lies before the newest ledger entry, when it does by more than the tolerance.
+
+    A server clock set back would date acts (registrations, decisions) before acts already
+    recorded; the ledger's own times reveal it.
+    """
+    last = LedgerEntry.objects.order_by("-seq").values_list("created_at", flat=True).first()
+    if last is None or now >= last - CLOCK_TOLERANCE:
+        return None
+    return last - now

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bmnn.commands import accounts, backup, catalog, encryption, ledger, registry, setup
+from bmnn.commands import accounts, backup, catalog, encryption, ledger, printing, registry, setup
 
 
 def register_all(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -15,3 +15,4 @@ def register_all(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     catalog.register(sub)
     encryption.register(sub)
     backup.register(sub)
+    printing.register(sub)

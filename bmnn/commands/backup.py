@@ -118,12 +118,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
             "replaced": False,
         }
         if not args.check_only:
+            if os.environ.get("DATABASE_URL"):
+                _progress("Đang nạp vào cơ sở dữ liệu PostgreSQL…")
+                restore.load_into_server(checked, work / "data", env)
             summary["safety_copy"] = str(_swap_in(folder, work / "data"))
             summary["replaced"] = True
     except restore.RestoreError as exc:
         raise CliError(f"{exc} Dữ liệu hiện có không bị thay đổi.") from exc
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not (folder / restore.JOURNAL).exists():  # a half-done swap is finished from its journal
+            shutil.rmtree(work, ignore_errors=True)
     if args.json:
         print_json(summary)
     else:
@@ -146,7 +150,7 @@ def _child_env(manifest: dict[str, Any], work: Path, db_passphrase_file: str | N
         for k, v in os.environ.items()
         if k not in {"DJANGO_SETTINGS_MODULE", "BMNN_DB_KEY_FILE", "BMNN_DB_PASSPHRASE_FILE"}
     }
-    if manifest["source"].get("encrypted") and not os.environ.get("DATABASE_URL"):
+    if manifest["source"].get("encrypted"):  # the staging copy is always an embedded database
         staging_keys = work / "keys"
         staging_keys.mkdir(mode=0o700)
         import zipfile
@@ -169,18 +173,10 @@ def _child_env(manifest: dict[str, Any], work: Path, db_passphrase_file: str | N
 
 def _swap_in(folder: Path, staging: Path) -> Path:
     """Keep what is there in ``restore-safety/<time>/``, then move the verified staging files in."""
-    if os.environ.get("DATABASE_URL"):
-        movable = [p for p in staging.iterdir() if p.name != "bmnn.sqlite3"]
-    else:
-        movable = list(staging.iterdir())
+    from bmnn.ops import restore
+
     safety = folder / "restore-safety" / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    safety.mkdir(parents=True, mode=0o700)
-    for path in list(folder.iterdir()):
-        if path.name in {"restore-safety", "backups"} or path.name.startswith(".restore-"):
-            continue
-        shutil.move(str(path), safety / path.name)
-    for path in movable:
-        shutil.move(str(path), folder / path.name)
+    restore.swap_in(folder, staging, safety, keep_database=bool(os.environ.get("DATABASE_URL")))
     return safety
 
 

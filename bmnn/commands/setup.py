@@ -34,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--remove", action="store_true", help="Gỡ dữ liệu mẫu (khóa tài khoản mẫu)")
     p.add_argument("--if-empty", action="store_true", help="Chỉ nạp khi chưa có người dùng nào")
     p.add_argument("--dry-run", action="store_true")
+    p.add_argument(
+        "--users-only", action="store_true", help="Chỉ tạo cơ quan và người dùng mẫu, không tạo hồ sơ mẫu"
+    )
     p.set_defaults(handler=cmd_demo)
 
 
@@ -86,17 +89,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
         ledger_key()
     except (schema.SchemaError, LedgerKeyError) as exc:
         raise CliError(str(exc)) from exc
+    from bmnn.audit.ledger import clock_rollback
     from bmnn.lib import clock
     from bmnn.registry.services import apply_automatic_declassification
+
+    behind = clock_rollback(clock.now())
+    if behind:
+        err(
+            f"CẢNH BÁO: đồng hồ máy chủ chậm hơn bản ghi mới nhất của sổ nhật ký {behind}: có thể đã bị chỉnh lùi."
+        )
 
     done = apply_automatic_declassification(today=clock.today())  # the daily job also runs at start
     if done:
         err(f"Tự động giải mật {len(done)} mục hết thời hạn bảo vệ.")
+    import tempfile
+
     from waitress import serve
 
-    from bmnn.lib import egress
+    from bmnn.lib import datadir, egress
     from config.wsgi import application
 
+    # Everything the server writes to "temp" (OCR pages, scans, printouts) stays in the data folder.
+    tempfile.tempdir = str(datadir.private_tmp())
     if os.environ.get("BMNN_EGRESS_GUARD", "1") != "0":
         egress.install(allow=egress.database_hosts())  # the app never needs any other host
 
@@ -132,6 +146,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         err("(thử) Sẽ nạp cơ quan mẫu với " + str(len(demo.USERS)) + " người dùng.")
         return 0
     logins = demo.load_demo()
+    from bmnn.web.demo_content import load_demo_content
+
+    made = 0 if args.users_only else load_demo_content()
+    if made:
+        err(
+            f"Đã tạo {made} tài liệu mẫu, sổ đi, sổ đến, bàn giao, bản sao và một máy tính soạn thảo (DỮ LIỆU MẪU)."
+        )
     err("Dữ liệu mẫu (DỮ LIỆU MẪU, không phải số liệu thật). Tài khoản đăng nhập:")
     for login in logins:
         err(f"  {login.username:<16} {login.role:<17} tiếp cận: {login.clearance:<12} {login.full_name}")

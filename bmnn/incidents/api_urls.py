@@ -1,3 +1,10 @@
 """/api/v1/ endpoints of this app."""
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from django.urls import path
+
+from bmnn.api.framework import dispatch
+from bmnn.incidents import api
+
+urlpatterns = [
+    path("incidents/", dispatch(GET=api.list_incidents, POST=api.create_incident), name="api_incidents"),
+]

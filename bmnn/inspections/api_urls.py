@@ -1,3 +1,12 @@
 """/api/v1/ endpoints of this app."""
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from django.urls import path
+
+from bmnn.api.framework import dispatch
+from bmnn.inspections import api
+
+urlpatterns = [
+    path(
+        "inspections/", dispatch(GET=api.list_inspections, POST=api.create_inspection), name="api_inspections"
+    ),
+]

@@ -83,3 +83,9 @@ def read_or_create_secret(path: Path, *, nbytes: int, create: bool) -> str:
             "hãy khôi phục tệp từ bản sao lưu, vì khóa sai sẽ làm sổ nhật ký không thể kiểm chứng."
         )
     return value
+
+
+def private_tmp() -> Path:
+    """Scratch space for secret content (uploads being scanned, files being printed): inside the
+    owner-only data folder, never the shared system temp folder."""
+    return ensure_data_dir(data_dir() / "tmp")

@@ -96,7 +96,7 @@ def _data_files(folder: Path) -> list[Path]:
             path.is_file()
             and rel.name not in SKIPPED_FILES
             and not hidden
-            and rel.parts[0] not in {"backups", "restore-safety"}
+            and rel.parts[0] not in {"backups", "restore-safety", "tmp"}
         ):
             out.append(path)
     return out

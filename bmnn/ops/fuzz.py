@@ -14,6 +14,7 @@ import tempfile
 import time
 import traceback
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,8 +88,8 @@ def _corrupt_member(data: bytes, rng: random.Random) -> bytes:
                     )
                 dst.writestr(name, body)
         return out.getvalue()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return data
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError, zlib.error):
+        return data  # a seed already damaged by an earlier mutation: keep it as it is
 
 
 def _alarm(_signum: int, _frame: Any) -> None:
@@ -144,6 +145,7 @@ def targets(samples: Path) -> list[Target]:
     from bmnn.catalog.importing import parse_bytes
     from bmnn.ops import restore, sealed
     from bmnn.plans.importing import PlanImportError, import_plan_file
+    from bmnn.plans.rollup.package import PackageError
     from bmnn.scanner.engine import scan_bytes
 
     plans = sorted((samples / "plans").glob("*"))
@@ -164,10 +166,38 @@ def targets(samples: Path) -> list[Target]:
         Target("backup-payload", [_payload_seed()], lambda d: _as_file(".zip", d, lambda p: restore.check_payload(p, set())),
                (restore.RestoreError,)),
     ]  # fmt: skip
+    out.append(Target("rollup-package", [_package_seed()], _open_and_verify_package, (PackageError,)))
     docx_catalog = _catalog_docx_seed(catalog_txt[0]) if catalog_txt else None
     if docx_catalog:
         out.append(Target("catalog-docx", [docx_catalog], lambda d: parse_bytes(d, "danh-muc.docx")))
     return [t for t in out if t.seeds]
+
+
+_PACKAGE_KEY: list[bytes] = []
+
+
+def _package_seed() -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from bmnn.plans.rollup.package import raw_public_key, sign_package
+
+    key = Ed25519PrivateKey.generate()
+    _PACKAGE_KEY[:] = [raw_public_key(key.public_key())]
+    payload = {
+        "format": 1,
+        "agency": "Sở Thử",
+        "period": {"from": "2026-01-01", "to": "2026-06-30"},
+        "statistics": {"acts": {"registry.item_classified": {"secret": 3}}},
+        "narrative": {"a": "Tình hình"},
+    }
+    return sign_package(payload, key)
+
+
+def _open_and_verify_package(data: bytes) -> None:
+    """Roll-up import reads a USB file from a subordinate: open it, then check the signature."""
+    from bmnn.plans.rollup.package import open_package, verify
+
+    verify(open_package(data), _PACKAGE_KEY[0])
 
 
 def _unseal(path: Path) -> None:

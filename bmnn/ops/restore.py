@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -53,7 +54,15 @@ def check_payload(payload: Path, known_migrations: set[str]) -> dict[str, Any]:
         try:
             manifest = json.loads(zf.read("manifest.json"))
             assert isinstance(manifest, dict) and isinstance(manifest.get("files", {}), dict)
-        except (KeyError, ValueError, AssertionError, zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        except (
+            KeyError,
+            ValueError,
+            AssertionError,
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+        ) as exc:
             raise RestoreError("Bản sao lưu thiếu hoặc hỏng bản kê (manifest).") from exc
         if manifest.get("format") != 1:
             raise RestoreError(f"Định dạng bản sao lưu {manifest.get('format')} không được hỗ trợ.")
@@ -76,7 +85,15 @@ def check_payload(payload: Path, known_migrations: set[str]) -> dict[str, Any]:
         for name, meta in manifest["files"].items():
             try:
                 _check_member(zf, name, meta)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError, TypeError) as exc:
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                EOFError,
+                OSError,
+                ValueError,
+                KeyError,
+                TypeError,
+            ) as exc:
                 raise RestoreError(f"Tệp {name} trong bản sao lưu hỏng, không đọc được.") from exc
     return dict(manifest)
 
@@ -119,19 +136,25 @@ def build_staging(
                     shutil.copyfileobj(src, out)
                 target.chmod(0o600)
         zf.extract("data.bmnnjsonl", staging.parent)
-    child_env = {**env, "BMNN_DATA_DIR": str(staging)}
+    # Verification always rebuilds into an embedded database of its own: the live database (even a
+    # PostgreSQL server) is not touched until everything has checked out.
+    child_env = {k: v for k, v in env.items() if k != "DATABASE_URL"}
+    child_env["BMNN_DATA_DIR"] = str(staging)
     progress("Đang dựng lại cơ sở dữ liệu trong thư mục tạm dựng…")
+    _load(checked, staging, child_env)
+
+
+def load_into_server(checked: Checked, staging: Path, env: dict[str, str]) -> None:
+    """PostgreSQL target (``DATABASE_URL`` in ``env``): load the verified dump into it, in one
+    transaction, with the same checks; it must be a new, empty database."""
+    _load(checked, staging, {**env, "BMNN_DATA_DIR": str(staging)})
+
+
+def _load(checked: Checked, staging: Path, env: dict[str, str]) -> None:
+    dump = str(staging.parent / "data.bmnnjsonl")
+    counts = json.dumps(checked.manifest["counts"])
     _child(
-        [
-            "python",
-            "-m",
-            "bmnn",
-            "restore-load",
-            str(staging.parent / "data.bmnnjsonl"),
-            json.dumps(checked.manifest["counts"]),
-            checked.manifest.get("ledger_head") or "",
-        ],
-        child_env,
+        ["python", "-m", "bmnn", "restore-load", dump, counts, checked.manifest.get("ledger_head") or ""], env
     )
 
 
@@ -146,3 +169,51 @@ def _child(args: list[str], env: dict[str, str]) -> None:
 
 def staging_dir(data_dir: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir)) / "data"
+
+
+JOURNAL = ".restore-journal.json"
+
+
+def swap_in(folder: Path, staging: Path, safety: Path, *, keep_database: bool = False) -> None:
+    """Move the current data aside and the verified staging files in, crash-safely.
+
+    A journal naming every move is written (and synced) first; ``finish_interrupted`` replays it at
+    the next start if the process died half-way, so the folder is never left with the old keys and
+    no database, or a mix of old and new files.
+    """
+    old = sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.name not in {"restore-safety", "backups"} and not p.name.startswith(".")
+    )
+    new = sorted(p.name for p in staging.iterdir() if not (keep_database and p.name == "bmnn.sqlite3"))
+    doc = {"staging": str(staging), "safety": str(safety), "old": old, "new": new}
+    tmp = folder / f"{JOURNAL}.tmp"
+    with tmp.open("w", encoding="utf-8") as handle:
+        json.dump(doc, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    tmp.replace(folder / JOURNAL)
+    _replay(folder, doc)
+
+
+def _replay(folder: Path, doc: dict[str, Any]) -> None:
+    staging, safety = Path(doc["staging"]), Path(doc["safety"])
+    safety.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for name in doc["old"]:
+        if (folder / name).exists() and not (safety / name).exists():
+            shutil.move(str(folder / name), safety / name)
+    for name in doc["new"]:
+        if (staging / name).exists():
+            shutil.move(str(staging / name), folder / name)
+    (folder / JOURNAL).unlink(missing_ok=True)
+    shutil.rmtree(staging.parent, ignore_errors=True)
+
+
+def finish_interrupted(folder: Path) -> bool:
+    """Complete a restore that was killed while swapping files (run before anything opens the data)."""
+    journal = folder / JOURNAL
+    if not journal.exists():
+        return False
+    _replay(folder, json.loads(journal.read_text(encoding="utf-8")))
+    return True

@@ -1,3 +1,10 @@
 """/api/v1/ endpoints of this app."""
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from django.urls import path
+
+from bmnn.api.framework import dispatch
+from bmnn.people import api
+
+urlpatterns = [
+    path("staff/", dispatch(GET=api.list_staff, POST=api.create_staff), name="api_staff"),
+]

@@ -41,3 +41,16 @@ def flags_on(data: dict[str, Any], on_date: dt.date | None) -> list[dict[str, st
 
 def library_labels(data: dict[str, Any], on_date: dt.date | None) -> list[str]:
     return [text.label() for text in default_library().resolve(ref_view(data), on_date)]
+
+
+def successors_on(data: dict[str, Any], on_date: dt.date) -> list[tuple[str, Any]]:
+    """For a reference whose text is replaced on ``on_date``: (cited number, successor text) pairs,
+    from the library's ``replaced_by`` (never guessed)."""
+    library = default_library()
+    found = []
+    for text in library.resolve(ref_view(data), on_date):
+        if text.replaced_by and text.status_on(on_date) == "replaced":
+            successors = library.get(text.replaced_by)
+            if successors:
+                found.append((text.number, successors[-1]))
+    return found

@@ -241,6 +241,8 @@ class Report(models.Model):
     period_start = models.DateField("Số liệu từ ngày")
     period_end = models.DateField("Số liệu đến ngày")
     deadline = models.DateField("Hạn gửi", null=True, blank=True)
+    # The plans seed earlier local deadlines for subordinates (domain.md §6: "báo cáo trước 10/12").
+    subordinate_deadline = models.DateField("Hạn đơn vị cấp dưới gửi báo cáo", null=True, blank=True)
     recipient = models.CharField("Nơi nhận báo cáo", max_length=300, blank=True)
     # Điều 8 NĐ 26/2020: (a) tình hình, (b) kết quả, ưu/khuyết điểm, nguyên nhân, bài học,
     # (c) số vụ lộ, mất BMNN, nguyên nhân, xử lý, khắc phục, (d) dự báo, đề xuất.
@@ -269,3 +271,24 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# Tables that live in their own modules but belong to this app (keeps this module short).
+from bmnn.plans.budget import BudgetLine  # noqa: E402
+from bmnn.plans.rollup.models import ReceivedPackage, Subordinate  # noqa: E402
+
+__all__ = [
+    "BudgetLine",
+    "DeadlineKind",
+    "LegalReference",
+    "Plan",
+    "PlanSection",
+    "PlanStatus",
+    "ReceivedPackage",
+    "Report",
+    "ReportStatus",
+    "Subordinate",
+    "Task",
+    "TaskEvidence",
+    "TaskStatus",
+]

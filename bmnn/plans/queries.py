@@ -98,3 +98,79 @@ def unit_progress(plan: Plan, today: dt.date) -> list[UnitProgress]:
 def overdue_tasks(plan: Plan, today: dt.date) -> list[Task]:
     candidates = plan.tasks.exclude(status=TaskStatus.DONE).filter(deadline_date__lt=today)
     return list(candidates.select_related("lead_unit").order_by("deadline_date"))
+
+
+DEFAULT_REMINDER_DAYS = 14  # not set by law: a setting (BMNN_PLAN_REMINDER_DAYS) with a practical default
+
+
+def reminder_days() -> int:
+    from django.conf import settings
+
+    return int(getattr(settings, "BMNN_PLAN_REMINDER_DAYS", DEFAULT_REMINDER_DAYS))
+
+
+@dataclass(frozen=True)
+class DueTask:
+    task: Task
+    days_left: int  # negative: overdue by that many days
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def when_vi(self) -> str:
+        if self.days_left < 0:
+            return f"quá hạn {-self.days_left} ngày"
+        return "đến hạn hôm nay" if self.days_left == 0 else f"còn {self.days_left} ngày"
+
+
+def due_tasks(user: Any, today: dt.date, days: int | None = None) -> list[DueTask]:
+    """Unfinished dated tasks due within ``days`` (default: the setting), overdue ones included, so a
+    reminder keeps chasing until the task is done. Managers see the agency's tasks of active plans;
+    others the tasks of their unit and those assigned to them."""
+    from django.db.models import Q
+
+    from bmnn.plans.models import PlanStatus
+    from bmnn.plans.permissions import PLAN_MANAGERS
+
+    if getattr(user, "agency_id", None) is None:
+        return []
+    horizon = today + dt.timedelta(days=reminder_days() if days is None else days)
+    tasks = (
+        Task.objects.filter(
+            plan__agency_id=user.agency_id, deadline_date__lte=horizon, deadline_date__isnull=False
+        )
+        .exclude(status=TaskStatus.DONE)
+        .exclude(plan__status=PlanStatus.CLOSED)
+    )
+    if user.role not in PLAN_MANAGERS:
+        mine = Q(assignee_id=user.pk) | (Q(lead_unit_id=user.unit_id) if user.unit_id else Q(pk__in=[]))
+        tasks = tasks.filter(mine)
+    rows = tasks.select_related("plan", "lead_unit").order_by("deadline_date", "plan_id", "order")
+    return [DueTask(task, (task.deadline_date - today).days) for task in rows if task.deadline_date]
+
+
+@dataclass(frozen=True)
+class SubPlanRow:
+    plan: Plan
+    readable: bool  # a subordinate agency's plan is shown with its progress, opened only by its agency
+    total: int
+    done: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def sub_plan_rows(plan: Plan, user: Any) -> list[SubPlanRow]:
+    """Plans that implement ``plan`` (its units' or subordinate agencies'), with their completion."""
+    from django.db.models import Count, Q
+
+    subs = plan.sub_plans.select_related("agency").annotate(
+        n_tasks=Count("tasks"), n_done=Count("tasks", filter=Q(tasks__status=TaskStatus.DONE))
+    )
+    return [
+        SubPlanRow(sub, may_read_plans_of(user, sub.agency_id), sub.n_tasks, sub.n_done)
+        for sub in subs.order_by("agency__name", "pk")
+    ]

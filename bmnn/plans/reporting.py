@@ -9,6 +9,7 @@ and recipient are settings with these lawful defaults:
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from django.conf import settings
 
 from bmnn.lib.clock import VN_TZ
+from bmnn.lib.levels import LEVELS
 
 DEFAULT_PERIOD_START = "15/12"  # of the previous year (NĐ 26/2020 Điều 8)
 DEFAULT_DEADLINE = "20/12"
@@ -69,11 +71,14 @@ def collect_statistics(*, agency: Any, start: dt.date, end: dt.date) -> dict[str
 
     begin, stop = period_bounds(start, end)
     # Only this agency's people's acts: an installation may hold several agencies (e.g. the demo one).
-    events = Counter(
-        LedgerEntry.objects.filter(
-            created_at__gte=begin, created_at__lt=stop, actor__agency=agency
-        ).values_list("event", flat=True)
-    )
+    rows = LedgerEntry.objects.filter(created_at__gte=begin, created_at__lt=stop, actor__agency=agency)
+    events: Counter[str] = Counter()
+    acts: dict[str, Counter[str]] = {}
+    for event, payload in rows.values_list("event", "payload").iterator():
+        events[event] += 1
+        level = _level_of(payload)
+        if level:
+            acts.setdefault(event, Counter())[level] += 1
     tasks = Task.objects.filter(plan__agency=agency, plan__year__in={start.year, end.year})
     total = tasks.count()
     done = tasks.filter(status=TaskStatus.DONE).count()
@@ -81,5 +86,18 @@ def collect_statistics(*, agency: Any, start: dt.date, end: dt.date) -> dict[str
     return {
         "period": [start.isoformat(), end.isoformat()],
         "events": dict(sorted(events.items())),
+        # Acts on secret items by secrecy level (payload key ``level``, the ledger's convention).
+        "acts": {event: dict(sorted(levels.items())) for event, levels in sorted(acts.items())},
         "tasks": {"total": total, "done": done, "overdue": overdue, "plans_year": end.year},
     }
+
+
+def _level_of(payload: str) -> str:
+    """The payload's secrecy level, when it names one; cheap pre-check avoids parsing every entry."""
+    if '"level"' not in payload:
+        return ""
+    try:
+        level = json.loads(payload).get("level")
+    except (ValueError, AttributeError):
+        return ""
+    return level if level in LEVELS else ""

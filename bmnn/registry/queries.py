@@ -69,8 +69,19 @@ class DueRow:
     item: SecretItem
 
 
+# Other apps' deadlines on items (take-out returns, recalls…), each ``fn(user, *, today, days)``
+# returning DueRows already filtered by the user's clearance. Named, not imported: those apps
+# depend on this one, not the other way round.
+DUE_PROVIDERS = ("bmnn.movements.queries.due_rows",)
+
+
 def due_queue(user: Any, *, today: dt.date, days: int = 90) -> list[DueRow]:
-    return _due(visible_items(user), today=today, days=days, agency_id=user.agency_id)
+    from django.utils.module_loading import import_string
+
+    rows = _due(visible_items(user), today=today, days=days, agency_id=user.agency_id)
+    for path in DUE_PROVIDERS:
+        rows += import_string(path)(user, today=today, days=days)
+    return sorted(rows, key=lambda r: (r.due_on, r.kind))
 
 
 def due_queue_all(*, today: dt.date, days: int = 90) -> list[DueRow]:

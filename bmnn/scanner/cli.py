@@ -36,12 +36,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="mã thoát 1 khi có kết quả loại này (mặc định: secret và cannot-verify)",
     )
     p.add_argument("--known-numbers", type=Path, help="tệp danh sách số văn bản mật đã băm")
+    p.add_argument(
+        "--catalog",
+        nargs="?",
+        const="",
+        metavar="CATALOG.json",
+        help="so nội dung với Danh mục BMNN (tệp JSON như danh mục mẫu; bỏ trống: danh mục mẫu)",
+    )
     p.add_argument("--allow-list", type=Path, help="tệp các dấu vân tay phát hiện đã xem xét, mỗi dòng một")
     p.add_argument("--redact", action="store_true", help="không in đoạn trích nội dung")
     p.add_argument("--no-ocr", action="store_true", help="không dùng OCR kể cả khi có tesseract")
     p.add_argument("--timeout", type=float, default=60.0, help="giây tối đa cho mỗi tệp")
     p.add_argument("--max-size-mb", type=int, default=200, help="dung lượng tối đa mỗi tệp (MB)")
     p.add_argument("--html", type=Path, help="ghi báo cáo HTML vào tệp này")
+    p.add_argument("--pdf", type=Path, help="ghi báo cáo PDF vào tệp này")
     p.add_argument("--gateway", type=Path, metavar="OUTBOX", help="chế độ cổng: xử lý thư mục gửi đi")
     p.add_argument("--watch", action="store_true", help="với --gateway: lặp lại liên tục")
     p.add_argument("--interval", type=float, default=5.0, help="với --watch: giây giữa hai lần quét")
@@ -86,8 +94,18 @@ def _options(args: argparse.Namespace) -> ScanOptions:
         lines = args.allow_list.read_text(encoding="utf-8").splitlines()
         allow = frozenset(ln.split()[0] for ln in lines if ln.strip() and not ln.startswith("#"))
     limits = Limits(timeout_s=args.timeout, max_file_bytes=args.max_size_mb * 1024 * 1024)
+    catalog = None
+    if args.catalog is not None:
+        from bmnn.scanner.catalog import load_matcher
+
+        catalog = load_matcher(args.catalog or None)
     return ScanOptions(
-        limits=limits, ocr=not args.no_ocr, known_numbers=known, redact=args.redact, allow_list=allow
+        limits=limits,
+        ocr=not args.no_ocr,
+        known_numbers=known,
+        catalog=catalog,
+        redact=args.redact,
+        allow_list=allow,
     )
 
 
@@ -120,6 +138,10 @@ def _output(report: ScanReport, args: argparse.Namespace) -> None:
         from bmnn.scanner.htmlreport import write_html
 
         write_html(report, args.html)
+    if args.pdf:
+        from bmnn.scanner.pdfreport import render_pdf
+
+        args.pdf.write_bytes(render_pdf(report))
     if args.json:
         sys.stdout.write(report.to_json() + "\n")
         return

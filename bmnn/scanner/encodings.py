@@ -113,10 +113,19 @@ def decode_text(data: bytes) -> tuple[str | None, str]:
     enc = _bom(data) or _utf16_without_bom(data)
     if enc:
         return _nfc(data.decode(enc, errors="replace")), enc
+    if b"\x00" in data[:8000]:
+        # NUL bytes are valid UTF-8, but no text file holds them once UTF-16 is ruled out above.
+        return None, "Tệp nhị phân, không phải văn bản"
     try:
-        return _nfc(data.decode("utf-8")), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        # Vietnamese letters decompose only into U+0300–U+031B, whose UTF-8 starts with 0xCC; without
+        # any 0xCC/0xCD byte (two memchr passes) NFC can change none of them: skip the full check.
+        if b"\xcc" not in data and b"\xcd" not in data:
+            return text, "utf-8"
+        return _nfc(text), "utf-8"
     if _looks_binary(data):
         return None, "Tệp nhị phân, không phải văn bản"
     return _decode_legacy(data)

@@ -57,6 +57,9 @@ class Chunk:
     loc: tuple[str, ...]
     kind: str = "body"  # body | margin | box | meta | comment | hidden | deleted | note | ocr
     order: int = 0  # index within its page/part: small means near the top
+    # The UTF-8 bytes ``text`` was decoded from, when exactly that (plain-text files): saves re-encoding
+    # a big text for the prefilter. Not part of equality.
+    utf8: bytes | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,9 @@ class Finding:
     level: Level | None = None
     fingerprint: str = ""
     allowed: bool = False
+    # For a catalog resemblance: the Danh mục item it resembles (decision, article, clause, point, level,
+    # text); None for every other rule.
+    citation: dict[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -101,7 +107,35 @@ class Finding:
             "message": self.message,
             "fingerprint": self.fingerprint,
             "allowed": self.allowed,
+            "citation": dict(self.citation) if self.citation else None,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        return cls(
+            rule_id=str(data["rule"]),
+            effect=Effect(data["effect"]),
+            confidence=float(data["confidence"]),
+            loc=tuple(str(data.get("location", "")).split(LOC_SEP)) if data.get("location") else (),
+            snippet=str(data.get("snippet", "")),
+            match="",
+            message=str(data.get("message", "")),
+            level=Level(data["level"]) if data.get("level") else None,
+            fingerprint=str(data.get("fingerprint", "")),
+            allowed=bool(data.get("allowed", False)),
+            citation=dict(data["citation"]) if data.get("citation") else None,
+        )
+
+
+@dataclass(frozen=True)
+class CatalogHit:
+    """What a catalog matcher may return instead of a bare ``(label, similarity)`` pair: the Danh mục
+    item with its citation parts, so a SUSPECT finding can cite it."""
+
+    label: str  # "Điểm b khoản 1 Điều 2 Quyết định 2500/QĐ-TTg (Tối mật)"
+    score: float  # 0..1, already judged by the matcher: the scanner applies no threshold of its own
+    level: Level | None = None
+    citation: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -129,6 +163,28 @@ class FileResult:
             "problems": [p.to_dict() for p in self.problems],
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FileResult:
+        """Inverse of :meth:`to_dict` (enough to re-render a report; matched texts are not kept)."""
+        return cls(
+            path=str(data["path"]),
+            verdict=Verdict(data["verdict"]),
+            level=Level(data["level"]) if data.get("level") else None,
+            findings=[Finding.from_dict(f) for f in data.get("findings", [])],
+            problems=[
+                Problem(
+                    str(p["code"]),
+                    str(p["message"]),
+                    tuple(str(p["location"]).split(LOC_SEP)) if p.get("location") else (),
+                    bool(p.get("blocking", True)),
+                )
+                for p in data.get("problems", [])
+            ],
+            format=str(data.get("format", "")),
+            size=int(data.get("size", 0)),
+            elapsed_ms=float(data.get("elapsed_ms", 0.0)),
+        )
+
 
 @dataclass
 class ScanReport:
@@ -143,6 +199,13 @@ class ScanReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {"files": [f.to_dict() for f in self.files], "summary": self.summary()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ScanReport:
+        return cls(
+            files=[FileResult.from_dict(f) for f in data.get("files", [])],
+            errors=[str(e) for e in data.get("summary", {}).get("errors", [])],
+        )
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -1,3 +1,7 @@
 """/api/v1/ endpoints of this app."""
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from django.urls import path
+
+from bmnn.scanning import api
+
+urlpatterns = [path("scan/", api.scan, name="api_scan")]

@@ -1,4 +1,9 @@
 from django.urls import path
 
+from bmnn.scanning import views
+
 app_name = "scanning"
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("", views.scan, name="scan"),
+    path("report/", views.report, name="report"),
+]

@@ -9,11 +9,13 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from bmnn.accounts import access
+from bmnn.assets.alerting import Alert
 from bmnn.audit import ledger
 from bmnn.audit.models import LedgerEntry
 from bmnn.lib import clock
 from bmnn.lib.http import AuthedRequest
 from bmnn.org.queries import current_authorities
+from bmnn.registry.queries import due_queue
 from bmnn.web.charts import bar_chart
 
 
@@ -34,7 +36,26 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
             "positions": agency.positions.count(),
             "users": agency.users.count(),
         }
+    if user.role in ALERT_READERS and agency is not None:
+        today = clock.today()
+        context["alerts"] = _alerts(agency, today)
+        context["due_count"] = sum(1 for row in due_queue(user, today=today, days=30) if row.due_on <= today)
     return render(request, "web/dashboard.html", context)
+
+
+# Who answers for the agency's protection work sees its warnings on the first page.
+ALERT_READERS = {"head", "deputy", "security_officer"}
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def _alerts(agency: object, today: dt.date) -> list[Alert]:
+    """Warnings from devices, people and areas (each app's ``alerts``), most severe first."""
+    from bmnn.areas.queries import alerts as area_alerts
+    from bmnn.assets.queries import alerts as device_alerts
+    from bmnn.people.queries import alerts as people_alerts
+
+    found = [*device_alerts(agency, today), *people_alerts(agency, today), *area_alerts(agency, today)]
+    return sorted(found, key=lambda a: (SEVERITY_ORDER.get(a.severity, 3), a.code))
 
 
 def _activity_chart() -> str:

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from bmnn.audit.ledger import record
 from bmnn.plans import legalcheck
+from bmnn.plans.importing.refs import KINDS
 from bmnn.plans.models import LegalReference, Plan, PlanSection, PlanStatus, Task
 
 
@@ -90,7 +91,9 @@ def _copy_refs(old: Plan, new: Plan, on_date: dt.date) -> int:
     its basis, so the check date is 31/12 rather than 01/01. Flags carry the successor's number.
     """
     flagged = 0
-    for ref in old.legal_refs.all():
+    proposals: dict[str, tuple[str, Any]] = {}
+    refs = list(old.legal_refs.all())
+    for ref in refs:
         data = {"kind": ref.kind, "number": ref.number, "date": ref.date, "title": ref.title}
         flags = legalcheck.flags_on(data, on_date)
         flagged += bool(flags)
@@ -107,4 +110,36 @@ def _copy_refs(old: Plan, new: Plan, on_date: dt.date) -> int:
             flags=flags,
             library=legalcheck.library_labels(data, on_date),
         )
+        for cited, successor in legalcheck.successors_on(data, on_date):
+            proposals.setdefault(successor.number, (cited, successor))
+    cited_numbers = {ref.number for ref in refs}
+    order = max((ref.order for ref in refs), default=0)
+    for number, (cited, successor) in proposals.items():
+        if number in cited_numbers:
+            continue
+        order += 1
+        _propose(new, order, cited, successor, on_date)
     return flagged
+
+
+def _propose(plan: Plan, order: int, cited: str, successor: Any, on_date: dt.date) -> None:
+    """A proposed basis, shown with its own flag so the drafter confirms it before issuing."""
+    LegalReference.objects.create(
+        plan=plan,
+        order=order,
+        kind=successor.kind,
+        kind_vi=next((vi for vi, code in KINDS.items() if code == successor.kind), ""),
+        number=successor.number,
+        date=successor.issued_on,
+        title=successor.title[:500],
+        text=f"Đề xuất căn cứ mới thay cho {cited}",
+        flags=[
+            {
+                "code": "proposed_replacement",
+                "message": f"Đề xuất thay cho {cited} (văn bản đó đã được thay thế); "
+                "kiểm tra trước khi ban hành.",
+                "basis": successor.label(),
+            }
+        ],
+        library=[successor.label()],
+    )

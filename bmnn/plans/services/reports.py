@@ -27,6 +27,7 @@ def create_report(
     period_end: dt.date,
     deadline: dt.date | None,
     recipient: str,
+    subordinate_deadline: dt.date | None = None,
 ) -> Report:
     if period_start > period_end:
         raise ValidationError({"period_end": "Ngày cuối kỳ phải sau ngày đầu kỳ."})
@@ -36,6 +37,7 @@ def create_report(
         period_start=period_start,
         period_end=period_end,
         deadline=deadline,
+        subordinate_deadline=subordinate_deadline,
         recipient=nfc(recipient).strip(),
         statistics=collect_statistics(agency=agency, start=period_start, end=period_end),
         created_by=actor if getattr(actor, "pk", None) else None,

@@ -210,6 +210,11 @@ def test_next_years_plan_for_2026_flags_the_replaced_decree(agency, officer, par
     new = services.copy_plan_for_next_year(actor=officer, plan=plan)
     decree = [r for r in new.legal_refs.all() if r.number.startswith("26/2020")]
     assert decree and any("thay thế" in f["message"] for f in decree[0].flags)
+    (proposed,) = [
+        r for r in new.legal_refs.all() if r.flags and r.flags[0]["code"] == "proposed_replacement"
+    ]
+    assert "26/2020/NĐ-CP" in proposed.text and proposed.number != decree[0].number
+    assert proposed.kind_vi == "nghị định"
 
 
 def test_a_plan_by_hand_gets_numbered_tasks(agency, officer, office):

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from bmnn.lib import datadir
 from bmnn.lib.webforms import apply_validation_error
 from bmnn.org.models import Agency, Unit
 from bmnn.plans import services
@@ -48,7 +49,7 @@ def plan_import(request: HttpRequest) -> HttpResponse:
 def _parse_upload(upload: Any) -> dict[str, Any]:
     """The parser reads paths; the upload is written to a private temporary folder, then removed."""
     suffix = Path(str(upload.name)).suffix.lower()
-    with tempfile.TemporaryDirectory(prefix="bmnn-plan-") as folder:
+    with tempfile.TemporaryDirectory(prefix="bmnn-plan-", dir=datadir.private_tmp()) as folder:
         path = Path(folder) / f"upload{suffix}"
         with path.open("wb") as out:
             for chunk in upload.chunks():

@@ -14,16 +14,23 @@ from bmnn.org.models import Unit
 from bmnn.plans import queries, services, timeline
 from bmnn.plans.forms import DATE_WIDGET, PlanHeaderForm, header_from_form
 from bmnn.plans.models import PlanStatus
-from bmnn.plans.permissions import may_manage_plans
+from bmnn.plans.permissions import may_manage_plans, may_read_plans_of
+from bmnn.plans.services.budget import budget_total
+from bmnn.plans.views.budget import BudgetLineForm
 from bmnn.plans.views.common import agency_for_manager
+from bmnn.web.charts import bar_chart
 
 
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = queries.plans_for_user(request.user).prefetch_related("tasks")
-    return render(
-        request, "plans/plan_list.html", {"plans": plans, "may_manage": may_manage_plans(request.user)}
-    )
+    context = {
+        "plans": plans,
+        "may_manage": may_manage_plans(request.user),
+        "due": queries.due_tasks(request.user, clock.today()),
+        "reminder_days": queries.reminder_days(),
+    }
+    return render(request, "plans/plan_list.html", context)
 
 
 @login_required
@@ -32,14 +39,22 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     today = clock.today()
     tree = queries.task_tree(plan, today)
     tasks = [row.task for _, rows in tree for row in rows]
+    progress = queries.unit_progress(plan, today)
     context = {
         "plan": plan,
         "tree": tree,
-        "progress": queries.unit_progress(plan, today),
+        "progress": progress,
+        "progress_chart": bar_chart(
+            [(p.unit[:20], p.percent) for p in progress], title="Tỉ lệ hoàn thành theo đơn vị (%)", height=150
+        ),
+        "budget_lines": plan.budget_lines.all(),
+        "budget_total": budget_total(plan),
+        "budget_form": BudgetLineForm(),
         "overdue": queries.overdue_tasks(plan, today),
         "chart": timeline.gantt(tasks, today=today, year=plan.year),
         "refs": plan.legal_refs.all(),
-        "sub_plans": plan.sub_plans.all(),
+        "sub_plans": queries.sub_plan_rows(plan, request.user),
+        "parent_readable": plan.parent is not None and may_read_plans_of(request.user, plan.parent.agency_id),
         "may_manage": may_manage_plans(request.user),
         "statuses": PlanStatus.choices,
         "task_form": TaskAddForm(agency_units=Unit.objects.filter(agency=plan.agency, is_active=True)),

@@ -25,6 +25,9 @@ class ReportCreateForm(forms.Form):
     period_end = forms.DateField(label="Số liệu đến ngày", widget=DATE_WIDGET)
     deadline = forms.DateField(label="Hạn gửi", widget=DATE_WIDGET, required=False)
     recipient = forms.CharField(label="Nơi nhận báo cáo", max_length=300, required=False)
+    subordinate_deadline = forms.DateField(
+        label="Hạn đơn vị cấp dưới gửi báo cáo", widget=DATE_WIDGET, required=False
+    )
 
 
 class ReportPartsForm(forms.Form):
@@ -42,7 +45,7 @@ class ReportPartsForm(forms.Form):
     )
 
 
-def _report_for_user(request: AuthedRequest, report_id: int) -> Report:
+def report_for_user(request: AuthedRequest, report_id: int) -> Report:
     report = Report.objects.select_related("agency").filter(pk=report_id).first()
     if report is None or not may_read_reports_of(request.user, report.agency_id):
         raise Http404
@@ -79,7 +82,7 @@ def report_list(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def report_detail(request: AuthedRequest, report_id: int) -> HttpResponse:
-    report = _report_for_user(request, report_id)
+    report = report_for_user(request, report_id)
     form = ReportPartsForm(request.POST or None, initial={name: getattr(report, name) for name in PARTS})
     if request.method == "POST":
         agency_for_manager(request)
@@ -95,9 +98,36 @@ def report_detail(request: AuthedRequest, report_id: int) -> HttpResponse:
                 messages.success(request, "Đã lưu báo cáo.")
                 return redirect("plans:report_detail", report_id=report.pk)
     editable = may_manage_plans(request.user) and report.status == ReportStatus.DRAFT
-    return render(request, "plans/report_detail.html", {"report": report, "form": form, "editable": editable})
+    may_export = may_manage_plans(request.user) and report.status == ReportStatus.FINAL
+    context = {"report": report, "form": form, "editable": editable, "may_export": may_export}
+    return render(request, "plans/report_detail.html", context)
 
 
 @login_required
 def report_print(request: AuthedRequest, report_id: int) -> HttpResponse:
-    return render(request, "plans/report_print.html", {"report": _report_for_user(request, report_id)})
+    return render(request, "plans/report_print.html", {"report": report_for_user(request, report_id)})
+
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+@login_required
+def report_file(request: AuthedRequest, report_id: int, fmt: str) -> HttpResponse:
+    """DOCX or PDF through the shared NĐ 30/2020 renderers of ``bmnn.forms``."""
+    import io
+
+    from bmnn.forms.render.docx import render_docx
+    from bmnn.forms.render.pdf import render_pdf
+    from bmnn.plans.report_document import report_document
+
+    report = report_for_user(request, report_id)
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    out = io.BytesIO()
+    (render_docx if fmt == "docx" else render_pdf)(report_document(report), out)
+    response = HttpResponse(out.getvalue(), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-{report.pk}.{fmt}"'
+    return response

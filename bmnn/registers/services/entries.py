@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from bmnn.audit.ledger import record
 from bmnn.lib import clock
@@ -13,6 +13,8 @@ from bmnn.lib.rules import RuleViolation, Violation
 from bmnn.lib.vntext import nfc
 from bmnn.registers import numbering, rules
 from bmnn.registers.models import EntryBase, RegisterBook
+
+INDEXED_KINDS = frozenset({"outgoing", "incoming", "handover"})  # the copy register is indexed by movements
 
 
 def registration_violations(*, actor: Any, kind: str, on: dt.date) -> list[Violation]:
@@ -35,7 +37,12 @@ def allocate(*, actor: Any, kind: str, on: dt.date) -> numbering.Slot:
     if book is None:
         from bmnn.registers.services.books import open_book
 
-        book = open_book(actor=actor, kind=kind, year=on.year, opened_on=on, automatic=True)
+        try:
+            with transaction.atomic():  # savepoint: another process may open the same volume first
+                book = open_book(actor=actor, kind=kind, year=on.year, opened_on=on, automatic=True)
+        except IntegrityError:
+            book = numbering.current_book(actor.agency, kind, on.year)
+            assert book is not None
     book = RegisterBook.objects.select_for_update().get(pk=book.pk)
     if book.locked:
         raise RuleViolation(rules.check_registration(rules.Registration(True, on, clock.today(), actor.role)))
@@ -56,6 +63,10 @@ def cancel_entry(*, actor: Any, entry: EntryBase, reason: str) -> EntryBase:
         raise RuleViolation(violations)
     entry.cancelled_at, entry.cancelled_by, entry.cancel_reason = clock.now(), actor, nfc(reason).strip()
     entry.save(update_fields=["cancelled_at", "cancelled_by", "cancel_reason"])
+    if model.KIND in INDEXED_KINDS:
+        from bmnn.registers.indexing import index_entry
+
+        index_entry(entry)
     record(
         event=f"registers.{model.KIND}_entry_cancelled",
         actor=actor,

@@ -16,6 +16,12 @@ __all__ = ["Extraction", "Limits", "ScanTimeout", "Unreadable", "extract_into", 
 
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
 _IMAGE_EXT = (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp", ".emf", ".wmf")
+# Extensions of binary containers: content that is not what the name says is a damaged or renamed file,
+# and reading it as text would wrongly call it clean.
+_CONTAINER_EXT = (
+    ".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".pptx", ".pptm", ".odt", ".ods", ".odp",
+    ".zip", ".pdf", ".doc", ".xls", ".ppt",
+)  # fmt: skip
 _MAIL_HEADERS = (b"from:", b"received:", b"subject:", b"mime-version:", b"return-path:", b"message-id:")
 
 
@@ -82,6 +88,9 @@ def extract_into(
 
 
 def _extract_plain(name: str, data: bytes, ex: Extraction, loc: tuple[str, ...]) -> None:
+    if name.lower().endswith(_CONTAINER_EXT):
+        ext = name.rsplit(".", 1)[-1]
+        raise Unreadable("corrupt", f"Tệp .{ext} hỏng hoặc không đúng định dạng: không đọc được nội dung")
     try:
         extract_text(data, ex, loc)
     except Unreadable as exc:

@@ -54,13 +54,20 @@ class Extraction:
             raise ScanTimeout
 
     def add(
-        self, text: str, loc: tuple[str, ...], kind: str = "body", order: int = 0, nfc: bool = False
+        self,
+        text: str,
+        loc: tuple[str, ...],
+        kind: str = "body",
+        order: int = 0,
+        nfc: bool = False,
+        utf8: bytes | None = None,
     ) -> None:
-        """Record a chunk; ``nfc=True`` when the caller already normalised it (big plain texts)."""
+        """Record a chunk; ``nfc=True`` when the caller already normalised it (big plain texts), ``utf8``
+        when it holds the exact UTF-8 bytes of ``text``."""
         if text and not text.isspace():
             if not nfc and not unicodedata.is_normalized("NFC", text):
-                text = unicodedata.normalize("NFC", text)
-            self.chunks.append(Chunk(text=text, loc=loc, kind=kind, order=order))
+                text, utf8 = unicodedata.normalize("NFC", text), None
+            self.chunks.append(Chunk(text=text, loc=loc, kind=kind, order=order, utf8=utf8))
 
     def problem(self, code: str, message: str, loc: tuple[str, ...], blocking: bool = True) -> None:
         self.problems.append(Problem(code=code, message=message, loc=loc, blocking=blocking))

@@ -42,7 +42,8 @@ def extract_text(data: bytes, ex: Extraction, loc: tuple[str, ...]) -> str:
     text, encoding = decode_text(data)
     if text is None:
         raise Unreadable("encoding", encoding)
-    ex.add(text, loc, nfc=True)
+    exact = encoding == "utf-8" and b"\xcc" not in data and b"\xcd" not in data  # see decode_text
+    ex.add(text, loc, nfc=True, utf8=data if exact else None)
     return encoding
 
 

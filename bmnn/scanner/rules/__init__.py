@@ -6,10 +6,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from bmnn.scanner.knownnumbers import KnownNumbers
-from bmnn.scanner.model import SECRET_THRESHOLD, Chunk, Effect, Finding
-from bmnn.scanner.rules.base import Context, Prefilter, Rule, candidate_segments, fingerprint
+from bmnn.scanner.model import SECRET_THRESHOLD, CatalogHit, Chunk, Effect, Finding
+from bmnn.scanner.rules.base import Context, Rule, candidate_segments, fingerprint
 from bmnn.scanner.rules.levels import ENVELOPE_CODE, LEVEL_FIELD, LEVEL_STAMP, LUU_ABBREV
 from bmnn.scanner.rules.numbers import KNOWN_NUMBER, find_known_numbers
+from bmnn.scanner.rules.prefilter import PREFILTER
 from bmnn.scanner.rules.stamps import (
     COPY_NUMBER,
     DECLASSIFIED,
@@ -20,8 +21,10 @@ from bmnn.scanner.rules.stamps import (
     SECRET_COPY,
 )
 
-# A catalog matcher gets the document text and returns (Danh mục item label, similarity 0..1).
-CatalogMatcher = Callable[[str], Iterable[tuple[str, float]]]
+# A catalog matcher gets the document text and returns (Danh mục item label, similarity 0..1) pairs,
+# or CatalogHit objects carrying the item's citation (see bmnn.scanner.catalog for the assistant's).
+CatalogMatcher = Callable[[str], Iterable[tuple[str, float] | CatalogHit]]
+CATALOG_TEXT_CHARS = 200_000  # resemblance is judged on the beginning: the subject is stated there
 
 CATALOG = Rule(
     "catalog.resemblance",
@@ -46,9 +49,6 @@ LINE_RULES: tuple[Rule, ...] = (
 )
 REGISTRY: dict[str, Rule] = {r.id: r for r in (*LINE_RULES, KNOWN_NUMBER, CATALOG)}
 
-# Letter-spaced words ("T H U  H Ồ I"): found raw, recognised after normalisation.
-_LETTER_SPACED = (r" \w \w \w", r"\n\w \w \w")
-PREFILTER = Prefilter.build([*(p for r in LINE_RULES for p in r.prefilters()), *_LETTER_SPACED])
 _RULE_KW = {r.id: re.compile(r.keywords) for r in LINE_RULES}
 
 
@@ -115,21 +115,24 @@ def _drop_enumerations(findings: list[Finding]) -> list[Finding]:
 
 
 def _catalog(chunks: Sequence[Chunk], matcher: CatalogMatcher) -> list[Finding]:
-    text = "\n".join(c.text for c in chunks)[:2_000_000]
+    text = "\n".join(c.text for c in chunks if c.kind != "meta")[:CATALOG_TEXT_CHARS]
     out = []
-    for label, score in matcher(text):
-        if score < 0.5:
+    for raw in matcher(text):
+        hit = raw if isinstance(raw, CatalogHit) else CatalogHit(raw[0], float(raw[1]))
+        if not isinstance(raw, CatalogHit) and hit.score < 0.5:
             continue
         out.append(
             Finding(
                 rule_id=CATALOG.id,
                 effect=Effect.SUSPECT,  # never a block on its own: a person must decide
-                confidence=min(float(score), 0.79),
+                confidence=min(float(hit.score), 0.79),
                 loc=(chunks[0].loc[0],) if chunks else (),
-                snippet=label[:200],
-                match=label,
-                message=f"{CATALOG.description}: {label}",
-                fingerprint=fingerprint(CATALOG.id, (), label),
+                snippet=hit.label[:200],
+                match=hit.label,
+                message=f"{CATALOG.description}: {hit.label}",
+                level=hit.level,
+                fingerprint=fingerprint(CATALOG.id, (), hit.label),
+                citation=dict(hit.citation) or None,
             )
         )
     return out

@@ -10,11 +10,15 @@ import bisect
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bmnn.scanner.model import Chunk, Effect, Finding, Level
 from bmnn.scanner.textnorm import Norm, normalize
+
+if TYPE_CHECKING:
+    from bmnn.scanner.rules.prefilter import Prefilter
 
 TOP_LINES = 12  # a stamp "near the top" sits above the first dozen lines/paragraphs of its page/part
 _SEGMENT_SPLIT = re.compile(r"\t| {3,}|\u00a0{2,}|\u3000")
@@ -143,43 +147,11 @@ def fingerprint(rule_id: str, inner_loc: Sequence[str], match: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
-@dataclass(frozen=True)
-class Prefilter:
-    """Case-sensitive patterns run on the text; case-insensitive ones on its lower-case copy, where
-    their literal prefix makes the search several times faster than ``re.IGNORECASE``."""
-
-    raw: tuple[re.Pattern[str], ...]
-    lower: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # (on lower-cased text, IGNORECASE fallback)
-
-    @classmethod
-    def build(cls, patterns: Iterable[str]) -> Prefilter:
-        raw, lower = [], []
-        for p in sorted(set(patterns)):
-            if p.startswith("(?i:") and p.endswith(")"):
-                lower.append((re.compile(p[4:-1]), re.compile(p)))
-            else:
-                raw.append(re.compile(p))
-        return cls(tuple(raw), tuple(lower))
-
-    def hits(self, text: str) -> list[int]:
-        found = {m.start() for p in self.raw for m in p.finditer(text)}
-        if found and "\n" in text:
-            # "\n"-led patterns (fast literal search) report the newline: move to the line itself.
-            found = {h + 1 if text[h] == "\n" else h for h in found}
-        head = "\n" + text[:300]
-        found.update(0 for p in self.raw if p.pattern.startswith("\\n") and p.match(head))
-        low = text.lower()
-        same = len(low) == len(text)  # a few characters lower-case into two; offsets would shift
-        for on_lower, fallback in self.lower:
-            found.update(m.start() for m in (on_lower.finditer(low) if same else fallback.finditer(text)))
-        return sorted(found)
-
-
 def _hits_by_chunk(chunks: Sequence[Chunk], prefilter: Prefilter) -> dict[int, list[int]]:
     """Prefilter hits per chunk. Small chunks (paragraphs, cells) are searched joined in one text:
     a dozen regex calls per paragraph would cost more than the search itself."""
     if len(chunks) == 1:
-        return {0: prefilter.hits(chunks[0].text)}
+        return {0: prefilter.hits(chunks[0].text, chunks[0].utf8)}
     starts: list[int] = []
     pos = 0
     for chunk in chunks:

@@ -25,6 +25,7 @@ _STAMP = re.compile(
 _FIELD = re.compile(rf"(?:^|[;,.(] ?|\s)độ mật ?: ?{_LEVEL}(?=$|[ ;,.)])")
 _OTHER_LEVEL = re.compile(r"tuyệt ?mật|tối ?mật|[ ,/]mật\b")
 _LUU = re.compile(r"^[-–+•* ]*lưu ?:")
+_LUU_RAW = re.compile(r"[-–+•*\s]*(?i:lưu)\s*:")  # superset of _LUU on the raw text
 _ABBREV = {"TuM": Level.TOP_SECRET, "TM": Level.SECRET, "M": Level.CONFIDENTIAL}
 _ABBREV_LINE = re.compile(r"^[\s(\[]*(TuM|TM|M)[\s)\].]*$")
 _ENVELOPE = re.compile(r"[\s\"'(\[]*([ABC])[\s\"')\].]*")
@@ -117,6 +118,8 @@ def confirm_field(seg: Segment, ctx: Context) -> list[Finding]:
 
 
 def confirm_luu(seg: Segment, ctx: Context) -> list[Finding]:
+    if not seg.disguised and not _LUU_RAW.match(seg.raw):
+        return []  # cheap check on the raw line first: most "lưu:" hits are not at a line start
     if not _LUU.match(seg.norm.text):
         return []
     following = ctx.neighbour(seg, +1)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from bmnn.lib.vntext import fold
 from bmnn.scanner.knownnumbers import NUMBER_RE, KnownNumbers
-from bmnn.scanner.model import Chunk, Effect, Finding
+from bmnn.scanner.model import LEVEL_LABELS, Chunk, Effect, Finding, Level
 from bmnn.scanner.rules.base import TOP_LINES, Rule, fingerprint
 
 _OWN_NUMBER = re.compile(r"^\W*so\s*:?\s*$")
@@ -19,7 +19,7 @@ def _noop(*_args: object) -> list[Finding]:
 
 KNOWN_NUMBER = Rule(
     "known_number",
-    "Số, ký hiệu của văn bản mật đã đăng ký",
+    "Số, ký hiệu của một tài liệu BMNN đã đăng ký",
     "",
     _noop,
     "Sổ đăng ký bí mật nhà nước đi/đến (Mẫu 14, 15 Thông tư 24/2020/TT-BCA)",
@@ -43,12 +43,17 @@ def find_known_numbers(chunks: Sequence[Chunk], known: KnownNumbers, redact: boo
     return out
 
 
-def _finding(chunk: Chunk, m: re.Match[str], line_no: int, hit: tuple[str, object], redact: bool) -> Finding:
+def _finding(
+    chunk: Chunk, m: re.Match[str], line_no: int, hit: tuple[str, Level | None], redact: bool
+) -> Finding:
     text = chunk.text
     line_start = text.rfind("\n", 0, m.start()) + 1
     before = fold(text[line_start : m.start()])[-12:]
     own = bool(_OWN_NUMBER.search(before)) and chunk.order + line_no < TOP_LINES
     key, level = hit
+    # Only the level is told, and only when the list carries it: a list built for a reader leaves out
+    # the level of items above that reader's clearance (nothing else about the item is in the list).
+    told = f" (độ mật: {LEVEL_LABELS[level]})" if level else ""
     loc = chunk.loc + ((f"dòng {line_no + 1}",) if "\n" in text else ())
     line_end = text.find("\n", m.end())
     snippet = text[line_start : line_end if line_end >= 0 else len(text)].strip()[:200]
@@ -60,7 +65,8 @@ def _finding(chunk: Chunk, m: re.Match[str], line_no: int, hit: tuple[str, objec
         snippet="[số văn bản mật đã đăng ký]" if redact else snippet,
         match=key,
         message=KNOWN_NUMBER.description
+        + told
         + (" — đây là số của chính văn bản" if own else " — văn bản dẫn chiếu tới văn bản mật"),
-        level=level if own else None,  # type: ignore[arg-type]
+        level=level if own else None,
         fingerprint=fingerprint(KNOWN_NUMBER.id, loc[1:], key),
     )

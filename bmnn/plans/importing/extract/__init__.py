@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bmnn.plans.importing.errors import EmptyDocumentError, UnsupportedFormatError
+from bmnn.plans.importing.errors import (
+    CorruptFileError,
+    EmptyDocumentError,
+    PlanImportError,
+    UnsupportedFormatError,
+)
 from bmnn.plans.importing.extract.legacy import refuse_legacy_encoding
 
 
@@ -26,7 +31,16 @@ def extract_file(path: Path) -> Extracted:
     """Read ``path`` by its content (magic bytes first, extension second)."""
     data = path.read_bytes()
     kind = sniff_format(data, path.suffix.lower())
-    extracted = _read(kind, data)
+    try:
+        extracted = _read(kind, data)
+    except PlanImportError:
+        raise
+    except Exception as exc:
+        # The readers (lxml, zlib, pdfium, pypdf) raise their own errors on damaged files; whatever
+        # they raise, the plan cannot be read and the user is told so.
+        raise CorruptFileError(
+            f"Tệp “{path.name}” bị hỏng hoặc sai định dạng ({type(exc).__name__}): không đọc được nội dung."
+        ) from exc
     text = "\n".join(extracted.lines)
     if not text.strip():
         raise EmptyDocumentError(f"Tệp “{path.name}” không có nội dung văn bản để nhập.")

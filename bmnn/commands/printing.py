@@ -1,0 +1,112 @@
+"""bmnn print register … · bmnn print form … (batch printing; each printout is ledgered)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bmnn.cli import CliError, err, require_schema
+
+REGISTER_KINDS = {"outgoing": "outgoing", "incoming": "incoming", "handover": "handover", "copies": "copy"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("print", help="In sổ đăng ký, biểu mẫu ra PDF hoặc DOCX (việc in được ghi sổ nhật ký)")
+    what = p.add_subparsers(dest="what", required=True, metavar="WHAT")
+    r = what.add_parser("register", help="In một sổ đăng ký của một năm")
+    r.add_argument("kind", choices=sorted(REGISTER_KINDS))
+    r.add_argument("--year", type=int, required=True)
+    r.add_argument("--without-cancelled", action="store_true", help="Không in các dòng ĐÃ HỦY")
+    _common(r)
+    r.set_defaults(handler=cmd_register)
+    f = what.add_parser("form", help="In một biểu mẫu về một tài liệu, vật chứa BMNN")
+    f.add_argument("form_id")
+    f.add_argument("--item", required=True, type=int)
+    _common(f)
+    f.set_defaults(handler=cmd_form)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=["pdf", "docx"], required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--copies", type=int, default=1)
+    p.add_argument("--as", dest="as_user", metavar="USERNAME", required=True,
+                   help="Người in: mức được tiếp cận của người này được áp dụng")  # fmt: skip
+
+
+def _user(username: str) -> Any:
+    from bmnn.accounts.models import User
+
+    user = User.objects.filter(username=username, is_active=True).select_related("agency").first()
+    if user is None:
+        raise CliError(f"--as: không có người dùng đang hoạt động '{username}'.")
+    return user
+
+
+def _progress(done: int, total: int | None) -> None:
+    if total:
+        filled = int(30 * done / max(total, 1))
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} dòng")
+    else:
+        sys.stderr.write(f"\r{done} dòng")
+    sys.stderr.flush()
+
+
+def _print(user: Any, document: Any, args: argparse.Namespace, subject: Any = None) -> int:
+    from bmnn.forms import services
+    from bmnn.lib.rules import RuleViolation
+
+    target = Path(args.out)
+    fd, tmp = tempfile.mkstemp(dir=target.parent if target.parent.exists() else None, suffix=".part")
+    os.close(fd)
+    try:
+        services.print_document(actor=user, document=document, fmt=args.format, out=tmp, copies=args.copies,
+                                subject=subject)  # fmt: skip
+        Path(tmp).replace(target)  # the file appears only once the printout is ledgered
+    except RuleViolation as exc:
+        raise CliError("\n".join(v.message_vi for v in exc.violations)) from exc
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    sys.stderr.write("\n")
+    err(f"Đã in {target} ({args.format.upper()}, {args.copies} bản); việc in đã ghi vào sổ nhật ký.")
+    return 0
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    from bmnn.forms.sources.registers import register_document
+    from bmnn.registers.queries import may_read_registers
+
+    require_schema()
+    user = _user(args.as_user)
+    kind = REGISTER_KINDS[args.kind]
+    if kind != "copy" and not may_read_registers(user):
+        raise CliError("Người dùng này không được đọc sổ đăng ký.")
+    document = register_document(user=user, kind=kind, year=args.year,
+                                 include_cancelled=not args.without_cancelled, progress=_progress)  # fmt: skip
+    return _print(user, document, args)
+
+
+def cmd_form(args: argparse.Namespace) -> int:
+    from django.http import Http404
+
+    from bmnn.forms.catalogue.library import DefinitionMissing
+    from bmnn.forms.sources.items import get_item, item_document, stamp_sheet
+
+    require_schema()
+    user = _user(args.as_user)
+    try:
+        item = get_item(user, args.item)
+        if args.form_id.startswith("stamp.") or args.form_id == "stamps":
+            stamp_id = "" if args.form_id == "stamps" else args.form_id
+            document = stamp_sheet(user=user, item_id=item.pk, stamp_id=stamp_id)
+        else:
+            document = item_document(user=user, item_id=item.pk, form_id=args.form_id)
+    except Http404 as exc:
+        raise CliError(f"Không tìm thấy tài liệu #{args.item} (hoặc ngoài mức được tiếp cận).") from exc
+    except (DefinitionMissing, LookupError) as exc:
+        raise CliError(str(exc)) from exc
+    return _print(user, document, args, subject=item)

@@ -1,0 +1,1 @@
+"""Renderers: one ``Document`` in, a DOCX or PDF file out."""

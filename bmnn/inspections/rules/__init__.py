@@ -1,0 +1,1 @@
+"""Pure rules of inspections: automatic checklist checks and the finding lifecycle (no Django)."""

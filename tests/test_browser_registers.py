@@ -1,0 +1,94 @@
+"""Issue #4 journey (registers part): văn thư registers an incoming Tối mật document, hands it to a
+chuyên viên who logs in and confirms, and the incoming and handover registers show both steps."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser import chromium_page, screenshot
+from tests.helpers import fresh_database_url, running_server
+
+pytestmark = pytest.mark.browser
+DEMO_PASSWORD = "Demo@bmnn-2026"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with fresh_database_url() as db, running_server(tmp_path_factory.mktemp("e2e4"), db) as url:
+        yield url
+
+
+def log_in(page, server: str, username: str) -> None:
+    page.goto(f"{server}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("h1:has-text('Tổng quan')")
+
+
+def log_out(page) -> None:
+    page.click("button:has-text('Đăng xuất')")
+
+
+def option_value(page, select: str, text: str) -> str:
+    value = page.locator(f"{select} option", has_text=text).first.get_attribute("value")
+    assert value
+    return value
+
+
+def register_incoming(page, server: str) -> None:
+    page.goto(f"{server}/registers/")
+    page.click("a:has-text('Vào sổ đến')")
+    page.fill("#id_issuing_body", "Bộ Xây dựng")
+    page.fill("#id_number", "45/BXD-TM")
+    page.fill("#id_document_type", "Công văn")
+    page.select_option("#id_level", "secret")
+    page.fill("#id_summary", "Phương án sắp xếp đơn vị sự nghiệp")
+    page.click("button:has-text('Vào sổ')")
+    page.wait_for_selector("text=/Đã vào sổ đến số \\d+\\//")  # after the demo's own entries
+    screenshot(page, "registers-incoming-registered")
+
+
+def hand_over(page, server: str) -> str:
+    page.goto(f"{server}/registers/handover/new/")
+    page.select_option("#id_item", option_value(page, "#id_item", "45/BXD-TM"))
+    page.select_option("#id_to_user", option_value(page, "#id_to_user", "Vũ Đình Khải"))
+    page.click("button:has-text('Vào sổ')")
+    page.wait_for_selector("[data-testid=handover-status]")
+    assert "Đang chuyển giao" in page.inner_text("[data-testid=handover-status]")
+    screenshot(page, "registers-handover-in-transit")
+    return page.url
+
+
+def test_clerk_registers_incoming_hands_over_and_the_receiver_confirms(server):
+    with chromium_page() as (page, requested):
+        log_in(page, server, "demo.clerk")
+        register_incoming(page, server)
+        handover_url = hand_over(page, server)
+        log_out(page)
+
+        log_in(page, server, "demo.unithead")  # chuyên viên cleared for Tối mật
+        page.goto(f"{server}/registers/")
+        assert "45/BXD-TM" in page.inner_text("[data-testid=pending]")
+        page.click("[data-testid=pending] tr:has-text('45/BXD-TM') a:has-text('Xem và ký nhận')")
+        assert page.url == handover_url
+        page.click("[data-testid=confirm-form] button:has-text('Ký nhận')")
+        page.wait_for_selector("text=Đã ký nhận tài liệu")
+        assert page.inner_text("[data-testid=handover-status]") == "Người nhận đã ký nhận"
+        screenshot(page, "registers-handover-confirmed")
+        log_out(page)
+
+        log_in(page, server, "demo.clerk")
+        page.goto(f"{server}/registers/")
+        page.click("[data-testid=books] a:has-text('Sổ đăng ký bí mật nhà nước đến')")
+        incoming = page.inner_text("[data-testid=register-page]")
+        assert "45/BXD-TM" in incoming and "Bộ Xây dựng" in incoming and "Tối mật" in incoming
+        screenshot(page, "registers-incoming-book")
+        page.goto(f"{server}/registers/")
+        page.click("[data-testid=books] a:has-text('Sổ chuyển giao bí mật nhà nước')")
+        handover = page.inner_text("[data-testid=register-page]")
+        assert "45/BXD-TM" in handover and "Vũ Đình Khải" in handover and "Đã ký nhận" in handover
+        screenshot(page, "registers-handover-book")
+    assert {urlparse(u).hostname for u in requested if u.startswith("http")} == {"127.0.0.1"}
