@@ -92,3 +92,57 @@ def test_clerk_registers_incoming_hands_over_and_the_receiver_confirms(server):
         assert "45/BXD-TM" in handover and "Vũ Đình Khải" in handover and "Đã ký nhận" in handover
         screenshot(page, "registers-handover-book")
     assert {urlparse(u).hostname for u in requested if u.startswith("http")} == {"127.0.0.1"}
+
+
+def test_the_whole_life_of_an_incoming_document_shows_in_the_registers(server):
+    """Issue #4's journey end to end: registered on arrival, handed to a chuyên viên who confirms, two
+    copies authorised by the head and recorded by văn thư, then the document and its copies destroyed
+    by council decision — every step visible in the incoming, handover and copy registers."""
+    import re
+
+    from tests.test_browser_movements import copy_then_destroy
+
+    with chromium_page() as (page, requested):
+        log_in(page, server, "demo.clerk")
+        page.goto(f"{server}/registers/")
+        page.click("a:has-text('Vào sổ đến')")
+        page.fill("#id_issuing_body", "Bộ Xây dựng")
+        page.fill("#id_number", "77/BXD-TM")
+        page.fill("#id_document_type", "Đề án")
+        page.select_option("#id_level", "secret")
+        page.fill("#id_summary", "Đề án hợp nhất các đơn vị sự nghiệp")
+        page.click("button:has-text('Vào sổ')")
+        page.wait_for_selector("text=/Đã vào sổ đến số \\d+\\//")
+        page.goto(f"{server}/registers/handover/new/")
+        page.select_option("#id_item", option_value(page, "#id_item", "77/BXD-TM"))
+        page.select_option("#id_to_user", option_value(page, "#id_to_user", "Vũ Đình Khải"))
+        page.click("button:has-text('Vào sổ')")
+        page.wait_for_selector("[data-testid=handover-status]")
+        log_out(page)
+
+        log_in(page, server, "demo.unithead")
+        page.goto(f"{server}/registers/")
+        page.click("[data-testid=pending] tr:has-text('77/BXD-TM') a:has-text('Xem và ký nhận')")
+        page.click("[data-testid=confirm-form] button:has-text('Ký nhận')")
+        page.wait_for_selector("text=Đã ký nhận tài liệu")
+        log_out(page)
+
+        log_in(page, server, "demo.head")
+        page.goto(f"{server}/items/?q=77/BXD-TM")
+        href = page.locator("a:has-text('77/BXD-TM')").first.get_attribute("href") or ""
+        match = re.search(r"/items/(\d+)/", href)
+        assert match, href
+        log_out(page)
+
+        copy_then_destroy(page, server, int(match.group(1)), "77/BXD-TM")
+
+        page.goto(f"{server}/registers/")
+        page.click("[data-testid=books] a:has-text('Sổ đăng ký bí mật nhà nước đến')")
+        incoming = page.inner_text("[data-testid=register-page]")
+        assert "77/BXD-TM" in incoming and "Bộ Xây dựng" in incoming
+        page.goto(f"{server}/registers/")
+        page.click("[data-testid=books] a:has-text('Sổ chuyển giao bí mật nhà nước')")
+        handover = page.inner_text("[data-testid=register-page]")
+        assert "77/BXD-TM" in handover and "Đã ký nhận" in handover
+        screenshot(page, "registers-journey-handover-book")
+    assert {urlparse(u).hostname for u in requested if u.startswith("http")} == {"127.0.0.1"}

@@ -46,11 +46,11 @@ def load_demo_content() -> int:
         return 0
     today = clock.today()
     start = today - dt.timedelta(days=20)
-    items = [
+    made = [
         _item(head, level, kind, number, summary, copies, start)
         for level, kind, number, summary, copies in ITEMS
     ]
-    items = [i for i in items if i is not None]
+    items = [i for i in made if i is not None]
     _registers(users, items, start)
     _copies(users, items, start)
     _device(users, start)
