@@ -32,6 +32,7 @@ test: install-dev lint typecheck
 lint: install-dev
 	$(BIN)/ruff check bmnn config tests bench tools conftest.py manage.py
 	$(CHECK_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/bandit -q -c pyproject.toml -r bmnn config -ll
 
 typecheck: install-dev
 	$(CHECK_ENV) $(BIN)/mypy bmnn config

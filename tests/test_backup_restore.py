@@ -149,3 +149,30 @@ def test_scheduled_backups_keep_only_the_newest(tmp_path):
         assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in folder.iterdir())
     assert len(names) == 2 and names[0] == "bmnn-20260103-010000.bmnnbak"
+
+
+def test_the_server_takes_backups_by_itself_when_asked_to(tmp_path, monkeypatch):
+    from bmnn.ops import schedule
+
+    passphrase = secret_file(tmp_path / "pass", "cụm mật khẩu sao lưu 2026")
+    with fresh_database_url() as url:
+        env = install(tmp_path / "data", url)
+        script = (
+            "import os, django; os.environ['DJANGO_SETTINGS_MODULE']='config.settings'; django.setup();"
+            "from pathlib import Path; from bmnn.ops import schedule;"
+            f"print(schedule.run_once(Path({str(tmp_path / 'auto')!r}), 'cụm mật khẩu sao lưu 2026', 2))"
+        )
+        import subprocess
+        import sys
+
+        for _ in range(3):
+            done = subprocess.run(
+                [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+            )
+            assert done.returncode == 0, done.stderr
+        kept = sorted((tmp_path / "auto").glob("bmnn-*.bmnnbak"))
+        assert len(kept) == 2  # the newest two are kept
+        check = run(["restore", str(kept[-1]), "--passphrase-file", passphrase, "--check-only"], env)
+        assert check.returncode == 0, check.stderr
+    monkeypatch.delenv("BMNN_BACKUP_DIR", raising=False)
+    assert schedule.start_from_env() is None  # off unless asked for

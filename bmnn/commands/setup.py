@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from bmnn.cli import CliError, err, read_password_file
 
@@ -114,6 +115,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if os.environ.get("BMNN_EGRESS_GUARD", "1") != "0":
         egress.install(allow=egress.database_hosts())  # the app never needs any other host
 
+    from bmnn.ops import paths, schedule
+
+    try:
+        if os.environ.get("BMNN_BACKUP_DIR"):
+            paths.refuse_unsafe(Path(os.environ["BMNN_BACKUP_DIR"]), what="bản sao lưu tự động")
+        schedule.start_from_env()
+    except paths.UnsafePathError as exc:
+        raise CliError(str(exc)) from exc
     err(f"bmnn đang chạy tại http://{args.host}:{args.port}/ (Ctrl+C để dừng)")
     serve(application, host=args.host, port=args.port, threads=args.threads, ident="bmnn")
     return 0

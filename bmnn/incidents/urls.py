@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.incident_create, name="create"),
     path("<int:incident_id>/", views.incident_detail, name="detail"),
     path("<int:incident_id>/police-report/", views.police_report, name="police_report"),
+    path("<int:incident_id>/police-report.<str:fmt>", views.police_report_file, name="police_report_file"),
     path("<int:incident_id>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("<int:incident_id>/police-reported/", views.police_reported, name="police_reported"),
     path("<int:incident_id>/steps/", views.add_step, name="add_step"),

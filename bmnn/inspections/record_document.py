@@ -63,13 +63,16 @@ def _answer_row(answer: ChecklistAnswer) -> Row:
     notes = [f"Căn cứ: {answer.basis}"] if answer.basis else []
     if answer.summary:
         notes.append(answer.summary)
-    labels = [str(e.get("label", "")) for e in answer.evidence or () if isinstance(e, dict) and e.get("label")]
+    labels = [
+        str(e.get("label", "")) for e in answer.evidence or () if isinstance(e, dict) and e.get("label")
+    ]
     if labels:
         notes.append("Chứng cứ: " + "; ".join(labels))
     if answer.note:
         notes.append(f"Đoàn kiểm tra: {answer.note}")
+    basis = ". ".join(n.strip().rstrip(".") for n in notes if n.strip())
     return Row({"no": answer.code, "content": answer.question, "result": _answer_result(answer),
-                "basis": ". ".join(notes)})  # fmt: skip
+                "basis": f"{basis}." if basis else ""})  # fmt: skip
 
 
 def _finding_row(number: int, finding: Finding) -> Row:

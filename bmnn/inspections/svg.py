@@ -21,7 +21,7 @@ class Bar:
 def linked_bar_chart(bars: Sequence[Bar], *, title: str, width: int = 360, row: int = 26) -> SafeString:
     """Horizontal bars: label on the left, bar and value on the right; each row links to its list."""
     if not bars:
-        return mark_safe("")
+        return mark_safe("")  # nosec B308 - every piece escaped before joining
     top = max(b.value for b in bars) or 1
     label_w, bar_w = width * 0.46, width * 0.42
     height = row * len(bars) + 6
@@ -41,4 +41,4 @@ def linked_bar_chart(bars: Sequence[Bar], *, title: str, width: int = 360, row: 
         )
         parts.append(f'<a href="{escape(bar.url)}">{body}</a>' if bar.url else body)
     parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308  (every label and URL is escaped above)
+    return mark_safe("".join(parts))  # noqa: S308  (every label and URL is escaped above) # nosec B308 B703

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:inspection_id>/answers/", views.checklist_answer, name="answer"),
     path("<int:inspection_id>/close/", views.inspection_close, name="close"),
     path("<int:inspection_id>/record/", views.inspection_record, name="record"),
+    path("<int:inspection_id>/record.<str:fmt>", views.inspection_record_file, name="record_file"),
     path("<int:inspection_id>/findings/new/", views_findings.finding_create, name="finding_create"),
     path("findings/<int:finding_id>/fix/", views_findings.finding_fix, name="finding_fix"),
     path("findings/<int:finding_id>/recheck/", views_findings.finding_recheck, name="finding_recheck"),

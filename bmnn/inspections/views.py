@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -163,7 +164,7 @@ def inspection_close(request: AuthedRequest, inspection_id: int) -> HttpResponse
 
 @login_required
 def inspection_record(request: AuthedRequest, inspection_id: int) -> HttpResponse:
-    """Biên bản kiểm tra, printable (DOCX/PDF come from the forms app later)."""
+    """Biên bản kiểm tra, printable; DOCX/PDF from ``inspection_record_file``."""
     inspection = queries.get_inspection_for_user(request.user, inspection_id)
     return render(
         request,
@@ -175,3 +176,33 @@ def inspection_record(request: AuthedRequest, inspection_id: int) -> HttpRespons
             "today": clock.today(),
         },
     )
+
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@login_required
+def inspection_record_file(request: AuthedRequest, inspection_id: int, fmt: str) -> FileResponse:
+    """The record as DOCX or PDF, through the forms print service (one ``forms.printed`` entry).
+
+    The file is rendered into a temporary file first: if the ledger entry cannot be written the
+    service raises and nothing is handed out."""
+    from bmnn.forms.services import print_document
+    from bmnn.inspections.record_document import record_document
+
+    inspection = queries.get_inspection_for_user(request.user, inspection_id)  # 404 as the page
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    tmp = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it after streaming
+    try:
+        print_document(actor=request.user, document=record_document(inspection), fmt=fmt, out=tmp,
+                       subject=inspection, subject_repr=f"Biên bản kiểm tra: {inspection.title}")  # fmt: skip
+    except BaseException:
+        tmp.close()
+        raise
+    tmp.seek(0)
+    name = f"bien-ban-kiem-tra-{inspection.pk}.{fmt}"
+    return FileResponse(tmp, as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])

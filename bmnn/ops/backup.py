@@ -155,7 +155,7 @@ def create_backup(
 
 def prune(folder: Path, keep: int) -> list[Path]:
     """Retention for scheduled backups: keep the newest ``keep`` files named ``bmnn-*.bmnnbak``."""
-    found = sorted(folder.glob("bmnn-*.bmnnbak"), key=lambda p: p.name, reverse=True)
+    found = sorted(folder.glob("bmnn-*.bmnnbak"), key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
     removed = found[keep:]
     for path in removed:
         path.unlink()

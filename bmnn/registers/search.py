@@ -113,7 +113,7 @@ def register_rows(user: Any, p: Params) -> QuerySet[SearchRow]:
     if not all_words:
         return qs.order_by(*_order(p))
     tables, where = searchsql.join_clauses(connection.vendor)
-    qs = qs.extra(  # noqa: S610 - fixed SQL; the words ([0-9a-z]+ only) go in as a parameter
+    qs = qs.extra(  # noqa: S610 - fixed SQL; the words ([0-9a-z]+ only) go in as a parameter # nosec B610
         tables=tables,
         where=where,
         params=[searchsql.match_expression(connection.vendor, all_words)],
@@ -130,7 +130,7 @@ def _recent_window(user: Any, p: Params, start: int, count: int) -> list[SearchR
     all_words = _words(p)
     if connection.vendor != "postgresql" or not all_words:
         return None
-    inner = _base(user, p).extra(select={"tsv_": f"{searchsql.TABLE}.{searchsql.TSV}"})  # noqa: S610
+    inner = _base(user, p).extra(select={"tsv_": f"{searchsql.TABLE}.{searchsql.TSV}"})  # noqa: S610 # nosec B610
     if p.date_from:
         inner = inner.filter(on_date__gte=p.date_from)
     if p.date_to:
@@ -149,7 +149,7 @@ def _recent_window(user: Any, p: Params, start: int, count: int) -> list[SearchR
             where.append(f"on_date {op} %s")
             args.append(day)
     probe = (
-        f"SELECT id FROM ({sql}) recent WHERE {' AND '.join(where)} "  # noqa: S608 - fixed clauses
+        f"SELECT id FROM ({sql}) recent WHERE {' AND '.join(where)} "  # noqa: S608 - fixed clauses # nosec B608
         f"ORDER BY {', '.join(c.lstrip('-') + ' DESC' for c in order)} LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cur:

@@ -15,11 +15,11 @@ def create_sql(vendor: str) -> list[str]:
         return [
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(tokens, content='{TABLE}', "
             "content_rowid='id', tokenize='unicode61 remove_diacritics 2');",
-            f"CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_ai AFTER INSERT ON {TABLE} BEGIN "
+            f"CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_ai AFTER INSERT ON {TABLE} BEGIN "  # nosec B608 - fixed SQL fragments; user words are parameters
             f"INSERT INTO {FTS}(rowid, tokens) VALUES (new.id, new.tokens); END;",
-            f"CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_ad AFTER DELETE ON {TABLE} BEGIN "
+            f"CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_ad AFTER DELETE ON {TABLE} BEGIN "  # nosec B608 - fixed SQL fragments; user words are parameters
             f"INSERT INTO {FTS}({FTS}, rowid, tokens) VALUES ('delete', old.id, old.tokens); END;",
-            f"CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_au AFTER UPDATE OF tokens ON {TABLE} BEGIN "
+            f"CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_au AFTER UPDATE OF tokens ON {TABLE} BEGIN "  # nosec B608 - fixed SQL fragments; user words are parameters
             f"INSERT INTO {FTS}({FTS}, rowid, tokens) VALUES ('delete', old.id, old.tokens); "
             f"INSERT INTO {FTS}(rowid, tokens) VALUES (new.id, new.tokens); END;",
         ]

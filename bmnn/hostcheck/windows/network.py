@@ -105,16 +105,16 @@ def collect_networklist(hives: Hives, coll: Collection, zone: tzinfo) -> set[str
 
 def _tcpip_evidence(key: RegKey) -> Evidence | None:
     ip = str(value(key, "DhcpIPAddress", "") or "")
-    static = [a for a in value(key, "IPAddress", []) or [] if a and a != "0.0.0.0"]  # noqa: S104
-    if (not ip or ip == "0.0.0.0") and not static:  # noqa: S104
+    static = [a for a in value(key, "IPAddress", []) or [] if a and a != "0.0.0.0"]  # noqa: S104 # nosec B104
+    if (not ip or ip == "0.0.0.0") and not static:  # noqa: S104 # nosec B104
         return None
     gateways = value(key, "DhcpDefaultGateway", []) or value(key, "DefaultGateway", []) or []
     gateway = gateways[0] if isinstance(gateways, list) and gateways else ""
     dns = str(value(key, "DhcpNameServer", "") or value(key, "NameServer", "") or "").replace(",", " ")
     obtained = timeutil.unix(int(value(key, "LeaseObtainedTime", 0) or 0))
     public = public_servers(dns.split())
-    address = ip if ip and ip != "0.0.0.0" else static[0]  # noqa: S104
-    kind = Kind.DHCP_LEASE if ip and ip != "0.0.0.0" else Kind.NET_PROFILE  # noqa: S104
+    address = ip if ip and ip != "0.0.0.0" else static[0]  # noqa: S104 # nosec B104
+    kind = Kind.DHCP_LEASE if ip and ip != "0.0.0.0" else Kind.NET_PROFILE  # noqa: S104 # nosec B104
     return Evidence(
         kind,
         key.path,

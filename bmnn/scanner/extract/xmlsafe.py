@@ -17,7 +17,7 @@ def parse(data: bytes) -> ET.Element:
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise Unreadable("unsafe_xml", "Tệp XML có khai báo DTD/ENTITY, bị từ chối vì lý do an toàn (XXE)")
     try:
-        return ET.fromstring(data)  # noqa: S314 - DTDs were rejected above
+        return ET.fromstring(data)  # noqa: S314 - DTDs were rejected above # nosec B314
     except ET.ParseError as exc:
         raise Unreadable("corrupt", f"XML hỏng: {exc}") from exc
 
