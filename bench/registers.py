@@ -4,7 +4,7 @@
   - opening a register page p95 (the paper-like book page through the full Django stack).
 
 Goal (issue #4): with 1,000,000 entries, register ≤ 10 ms median, search p95 ≤ 50 ms.
-Usage: python bench/registers.py [N] [--sqlite] [--reuse=DATA_DIR]
+Usage: python bench/registers.py [N] [--sqlite] [--encrypt] [--reuse=DATA_DIR]
   default N = 1,000,000; SQLite in a throw-away data folder, or PostgreSQL when DATABASE_URL is set
   (a fresh database is created next to it and dropped afterwards). Progress goes to stderr.
   --reuse=DATA_DIR measures again on the SQLite data folder of an earlier run (its path is printed).
@@ -27,8 +27,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 REUSE = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--reuse=")), "")
 os.environ["BMNN_DATA_DIR"] = REUSE or tempfile.mkdtemp(prefix="bmnn-bench-registers-")
-if "--sqlite" in sys.argv:
+if "--sqlite" in sys.argv or "--encrypt" in sys.argv:
     os.environ.pop("DATABASE_URL", None)
+if "--encrypt" in sys.argv and not REUSE:  # issue #11: the same bench on an encrypted database
+    from bmnn.lib import dbkey
+
+    folder = Path(os.environ["BMNN_DATA_DIR"])
+    dbkey.set_session_key(dbkey.create(folder, "cụm mật khẩu đo hiệu năng").data_key)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 BODIES = [

@@ -187,6 +187,22 @@ def dispatch(**handlers: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     return view
 
 
+def _path_parameters(path: str) -> list[dict[str, Any]]:
+    """``{id}``-style placeholders in a documented path; ids are integers, other names strings."""
+    import re
+
+    names = re.findall(r"\{(\w+)\}", path)
+    return [
+        {
+            "name": name,
+            "in": "path",
+            "required": True,
+            "schema": {"type": "integer"} if name == "id" or name.endswith("_id") else {"type": "string"},
+        }
+        for name in names
+    ]
+
+
 def openapi_document() -> dict[str, Any]:
     paths: dict[str, dict[str, Any]] = {}
     for op in OPERATIONS:
@@ -208,6 +224,9 @@ def openapi_document() -> dict[str, Any]:
             entry["security"] = [{"bearer": []}]
         if op.request:
             entry["requestBody"] = {"required": True, "content": {op.content_type: {"schema": op.request}}}
+        params = _path_parameters(op.path)
+        if params:
+            entry["parameters"] = params
         paths.setdefault("/api/v1" + op.path, {})[op.method.lower()] = entry
     return {
         "openapi": "3.1.0",

@@ -148,7 +148,10 @@ def get_device(request: AuthedRequest, device_id: int) -> tuple[int, Any]:
     "POST",
     "/computers/{id}/hostcheck/",
     summary="Nạp báo cáo bmnn hostcheck (nội dung yêu cầu là tệp hostcheck-report.json)",
-    request={"$ref": "bmnn.hostcheck.report/1"},
+    request={
+        "type": "object",
+        "description": "A host-check report (schema bmnn.hostcheck.report/1, see bmnn/hostcheck/SCHEMA.md).",
+    },
     responses={201: {"type": "object"}, 422: VIOLATIONS},
 )
 def upload_hostcheck(request: AuthedRequest, body: dict[str, Any], device_id: int) -> tuple[int, Any]:
