@@ -30,11 +30,28 @@ STAMP_FRAME = r"""[\s*★☆✱"'“”‘’«»\(\)\[\]<>|_=~#]*"""
 _SPACED_OR_HIDDEN = re.compile(r"(?:^|\s)\w \w \w|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+class LineCounter:
+    """Line numbers within one chunk, counted only when asked: most candidate lines of a big text are
+    prose that no rule confirms, and counting every newline up to each of them costs a full pass."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.count = 0
+
+    def at(self, offset: int) -> int:
+        if offset < self.pos:  # asked out of order: start again (segments come in order, so rarely)
+            self.pos, self.count = 0, 0
+        self.count += self.text.count("\n", self.pos, offset)
+        self.pos = offset
+        return self.count
+
+
 @dataclass
 class Segment:
     chunk_index: int
     chunk: Chunk
-    line_no: int  # 0-based line within the chunk
+    lines: LineCounter
     start: int  # offsets in chunk.text
     end: int
     multiline: bool
@@ -44,6 +61,11 @@ class Segment:
     @property
     def raw(self) -> str:
         return self.chunk.text[self.start : self.end]
+
+    @functools.cached_property
+    def line_no(self) -> int:
+        """0-based line within the chunk."""
+        return self.lines.at(self.line_start)
 
     @functools.cached_property
     def norm(self) -> Norm:
@@ -172,21 +194,20 @@ def candidate_segments(chunks: Sequence[Chunk], prefilter: Prefilter) -> Iterato
         chunk = chunks[index]
         text = chunk.text
         multiline = "\n" in text
-        line_no, counted, done_until = 0, 0, -1
+        lines = LineCounter(text)
+        done_until = -1
         for hit in hits:
             if hit <= done_until:
                 continue
             start = text.rfind("\n", 0, hit) + 1
             end = text.find("\n", hit)
             end = len(text) if end < 0 else end
-            line_no += text.count("\n", counted, start)
-            counted = start
             done_until = end
-            yield from _segments(index, chunk, line_no, start, end, multiline)
+            yield from _segments(index, chunk, lines, start, end, multiline)
 
 
 def _segments(
-    index: int, chunk: Chunk, line_no: int, start: int, end: int, multiline: bool
+    index: int, chunk: Chunk, lines: LineCounter, start: int, end: int, multiline: bool
 ) -> Iterator[Segment]:
     line = chunk.text[start:end]
     if len(line) > 2000:
@@ -196,6 +217,6 @@ def _segments(
         stop = part.start() if part else len(line)
         piece = line[cut:stop]
         if piece.strip():
-            yield Segment(index, chunk, line_no, start + cut, start + stop, multiline, start, end)
+            yield Segment(index, chunk, lines, start + cut, start + stop, multiline, start, end)
         if part:
             cut = part.end()

@@ -118,9 +118,10 @@ def confirm_field(seg: Segment, ctx: Context) -> list[Finding]:
 
 
 def confirm_luu(seg: Segment, ctx: Context) -> list[Finding]:
-    if not seg.disguised and not _LUU_RAW.match(seg.raw):
-        return []  # cheap check on the raw line first: most "lưu:" hits are not at a line start
-    if not _LUU.match(seg.norm.text):
+    # On a plain line (no letter-spacing, no hidden characters) the raw pattern decides alone: it
+    # matches exactly the lines whose normal form _LUU matches, and normalising every "Lưu:" line of a
+    # big text would cost more than the rest of its scan.
+    if not (_LUU_RAW.match(seg.raw) if not seg.disguised else _LUU.match(seg.norm.text)):
         return []
     following = ctx.neighbour(seg, +1)
     if following is not None:

@@ -132,3 +132,33 @@ def test_a_fixed_stamp_at_the_end_of_a_pdf_style_line_is_found():
     result = scan(HEAD + "Số: 12/BC-SYT Hà Nội, ngày 2/3/2025 CHỈ NGƯỜI CÓ TÊN MỚI ĐƯỢC BÓC BÌ" + BODY)
     assert "stamp.named_only" in rules_of(result)
     assert result.verdict == Verdict.SECRET
+
+
+def test_line_numbers_counted_on_demand_are_exact_and_survive_a_backward_question():
+    from bmnn.scanner.rules.base import LineCounter
+
+    lines = LineCounter("a\nb\n\nc\nd")
+    assert [lines.at(i) for i in (0, 2, 5, 8)] == [0, 1, 3, 4]
+    assert lines.at(4) == 2  # out of order: counted again from the start
+
+
+def test_a_stamp_deep_in_a_long_plain_text_reports_its_exact_line():
+    text = "Nội dung bình thường.\n- Lưu: VT, VP.\n" * 500 + "TỐI MẬT\n"
+    result = scan(text)
+    stamps = [f for f in result.findings if f.rule_id == "level.stamp"]
+    assert result.verdict == Verdict.SECRET
+    assert stamps[0].loc[-1] == "dòng 1001"
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("- Lưu: VT, TM.", True),
+        ("LƯU  : VT; M", True),
+        ("\u00a0•\u00a0lưu:\u00a0TM", True),
+        ("Lưu trữ: TM", False),
+    ],
+)
+def test_a_plain_luu_line_is_judged_on_its_raw_text_as_on_its_normal_form(line, found):
+    result = scan(HEAD + BODY + line + "\n")
+    assert ("level.luu_abbrev" in rules_of(result)) is found
