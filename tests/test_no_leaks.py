@@ -122,7 +122,29 @@ def world(db: Any) -> dict[str, Any]:
             ),
         )  # fmt: skip
         items.append(item)
+    _movements(users, items)
     return {"users": users, "items": items}
+
+
+def _movements(users: dict[str, Any], items: list[Any]) -> None:
+    """Each marked item also appears in the outgoing register, the handover register and (below
+    Tuyệt mật, which the demo head may not authorise copying) the copy register."""
+    from bmnn.movements.services.copying import record_copy
+    from bmnn.registers.services.handover import hand_over
+    from bmnn.registers.services.outgoing import OutgoingInput, register_outgoing
+
+    officer, head = users["demo.security"], users["demo.head"]
+    on = dt.date(2026, 4, 3)
+    for item in items:
+        register_outgoing(
+            actor=officer, data=OutgoingInput(item_id=item.pk, date=on, recipients=["UBND tỉnh"])
+        )
+        if item.level != "top_secret":
+            record_copy(
+                actor=officer, item=item, kind="sao_y", quantity=1, recipients=["Lưu"], authoriser=head,
+                permission_ref="PT-1", authorised_on=on, performed_on=on,
+            )  # fmt: skip
+    hand_over(actor=head, item=items[0], to_user=officer, on=on)
 
 
 def markers(item: Any) -> list[str]:
