@@ -59,6 +59,34 @@ def check_book_opening(req: BookOpening) -> list[Violation]:
     return out
 
 
+def keeper_violations(role: str, doing: str) -> list[Violation]:
+    """Books and rows are kept by văn thư / cán bộ bảo mật only (who keeps them is the agency's
+    assignment; this is the default)."""
+    if role in REGISTER_KEEPER_ROLES:
+        return []
+    return [
+        Violation("register_not_keeper", f"Chỉ văn thư hoặc cán bộ bảo mật được {doing}.", REGISTER_BASIS)
+    ]
+
+
+def check_lock(*, role: str, locked: bool) -> list[Violation]:
+    """Khóa sổ: by a keeper, once."""
+    out = keeper_violations(role, "mở, khóa sổ đăng ký")
+    if locked:
+        out.append(Violation("book_already_locked", "Quyển sổ đã khóa.", CONTROL_BASIS))
+    return out
+
+
+def check_unlock_request(*, role: str, locked: bool, reason: str) -> list[Violation]:
+    """Asking to reopen a book: a keeper, a locked book, a written reason."""
+    out = keeper_violations(role, "mở, khóa sổ đăng ký")
+    if not locked:
+        out.append(Violation("book_not_locked", "Quyển sổ chưa khóa.", CONTROL_BASIS))
+    if not reason.strip():
+        out.append(Violation("unlock_reason_missing", "Lý do mở khóa sổ: bắt buộc.", CONTROL_BASIS))
+    return out
+
+
 @dataclass(frozen=True)
 class UnlockApproval:
     requested_by: int

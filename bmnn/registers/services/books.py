@@ -16,15 +16,7 @@ from bmnn.registers.models import RegisterBook, RegisterKind, UnlockRequest
 
 
 def _keeper_check(actor: Any) -> list[Violation]:
-    if actor.role in rules.REGISTER_KEEPER_ROLES:
-        return []
-    return [
-        Violation(
-            "register_not_keeper",
-            "Chỉ văn thư hoặc cán bộ bảo mật được mở, khóa sổ đăng ký.",
-            rules.REGISTER_BASIS,
-        )
-    ]
+    return rules.keeper_violations(actor.role, "mở, khóa sổ đăng ký")
 
 
 @transaction.atomic
@@ -90,9 +82,7 @@ def open_book(
 def lock_book(*, actor: Any, book: RegisterBook, on: dt.date | None = None) -> RegisterBook:
     """Khóa sổ: no more entries; the last number is written on the book."""
     book = RegisterBook.objects.select_for_update().get(pk=book.pk)
-    violations = _keeper_check(actor)
-    if book.locked:
-        violations.append(Violation("book_already_locked", "Quyển sổ đã khóa.", rules.CONTROL_BASIS))
+    violations = rules.check_lock(role=actor.role, locked=book.locked)
     if violations:
         raise RuleViolation(violations)
     given = numbering.last_given(book.agency, book.kind, book.year)
@@ -112,13 +102,7 @@ def lock_book(*, actor: Any, book: RegisterBook, on: dt.date | None = None) -> R
 @transaction.atomic
 def request_unlock(*, actor: Any, book: RegisterBook, reason: str) -> UnlockRequest:
     book = RegisterBook.objects.select_for_update().get(pk=book.pk)
-    violations = _keeper_check(actor)
-    if not book.locked:
-        violations.append(Violation("book_not_locked", "Quyển sổ chưa khóa.", rules.CONTROL_BASIS))
-    if not reason.strip():
-        violations.append(
-            Violation("unlock_reason_missing", "Lý do mở khóa sổ: bắt buộc.", rules.CONTROL_BASIS)
-        )
+    violations = rules.check_unlock_request(role=actor.role, locked=book.locked, reason=reason)
     if violations:
         raise RuleViolation(violations)
     req = UnlockRequest.objects.create(

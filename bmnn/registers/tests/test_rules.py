@@ -67,3 +67,17 @@ def test_cancelling_needs_a_reason_and_happens_once():
         "entry_already_cancelled",
     ]
     assert rules.check_cancellation(rules.Cancellation("Vào sổ nhầm", False, "clerk")) == []
+
+
+@pytest.mark.parametrize(
+    ("role", "locked", "reason", "lock_codes", "request_codes"),
+    [
+        ("clerk", False, "Khóa nhầm", [], ["book_not_locked"]),
+        ("clerk", True, "Khóa nhầm", ["book_already_locked"], []),
+        ("security_officer", True, " ", ["book_already_locked"], ["unlock_reason_missing"]),
+        ("staff", True, "Khóa nhầm", ["book_already_locked", "register_not_keeper"], ["register_not_keeper"]),
+    ],
+)
+def test_locking_and_asking_to_reopen_a_book(role, locked, reason, lock_codes, request_codes):
+    assert codes(rules.check_lock(role=role, locked=locked)) == lock_codes
+    assert codes(rules.check_unlock_request(role=role, locked=locked, reason=reason)) == request_codes
