@@ -132,15 +132,7 @@ class Registration:
 
 def check_registration(req: Registration) -> list[Violation]:
     """Common to every register: kept by văn thư / cán bộ bảo mật, in an open book, not in the future."""
-    out: list[Violation] = []
-    if req.actor_role not in REGISTER_KEEPER_ROLES:
-        out.append(
-            Violation(
-                "register_not_keeper",
-                "Chỉ văn thư hoặc cán bộ bảo mật được vào sổ đăng ký bí mật nhà nước.",
-                REGISTER_BASIS,
-            )
-        )
+    out = keeper_violations(req.actor_role, "vào sổ đăng ký bí mật nhà nước")
     if req.book_locked:
         out.append(
             Violation(
@@ -168,15 +160,7 @@ def check_cancellation(req: Cancellation) -> list[Violation]:
         out.append(Violation("entry_already_cancelled", "Dòng sổ này đã hủy.", CONTROL_BASIS))
     if not req.reason.strip():
         out.append(Violation("cancel_reason_missing", "Lý do hủy: bắt buộc.", CONTROL_BASIS))
-    if req.actor_role not in REGISTER_KEEPER_ROLES:
-        out.append(
-            Violation(
-                "register_not_keeper",
-                "Chỉ văn thư hoặc cán bộ bảo mật được hủy dòng sổ.",
-                REGISTER_BASIS,
-            )
-        )
-    return out
+    return out + keeper_violations(req.actor_role, "hủy dòng sổ")
 
 
 # --- The concrete registers -----------------------------------------------------------------------------
