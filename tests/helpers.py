@@ -18,6 +18,9 @@ BMNN = [sys.executable, "-m", "bmnn"]
 def env_for(data_dir: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env["BMNN_DATA_DIR"] = str(data_dir)
+    env["BMNN_ALLOW_TEMP_PATHS"] = (
+        "1"  # test data folders live in the temp folder; bmnn refuses that otherwise
+    )
     env.update(extra)
     return env
 

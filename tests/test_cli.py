@@ -155,3 +155,14 @@ def test_lan_mode_passes_the_deploy_check(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_init_refuses_a_temporary_or_cloud_synced_data_folder(tmp_path):
+    strict = {k: v for k, v in env_for(tmp_path / "data").items() if k != "BMNN_ALLOW_TEMP_PATHS"}
+    result = run(["init", "--no-input"], strict)
+    assert result.returncode == 2 and "thư mục tạm" in result.stderr
+    assert not (tmp_path / "data" / "bmnn.sqlite3").exists()
+    cloud = env_for(tmp_path / "OneDrive - Sở Xây dựng" / "bmnn")
+    result = run(["init", "--no-input"], cloud)
+    assert result.returncode == 2 and "đám mây" in result.stderr
+    assert not (tmp_path / "OneDrive - Sở Xây dựng" / "bmnn" / "bmnn.sqlite3").exists()

@@ -10,7 +10,7 @@ PY=${PYTHON:-python3}
 "$PY" -m venv "$WORK/venv"
 "$WORK/venv/bin/pip" install --quiet --no-index --find-links "$WORK/wh/linux" "bmnn[encrypted,postgres]"
 cd "$WORK"  # not the repository: only the installed package may be used
-export BMNN_DATA_DIR="$WORK/data" DJANGO_SETTINGS_MODULE=config.settings
+export BMNN_DATA_DIR="$WORK/data" DJANGO_SETTINGS_MODULE=config.settings BMNN_ALLOW_TEMP_PATHS=1
 unset DATABASE_URL
 "$WORK/venv/bin/bmnn" --version
 "$WORK/venv/bin/bmnn" init --no-input

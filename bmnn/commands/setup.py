@@ -41,9 +41,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_demo)
 
 
+def refuse_unsafe_data_dir() -> None:
+    """The registers must not live where the system wipes files or a cloud client uploads them."""
+    from bmnn.lib import datadir
+    from bmnn.ops import paths
+
+    try:
+        paths.refuse_unsafe(datadir.data_dir(), what="dữ liệu BMNN")
+    except paths.UnsafePathError as exc:
+        raise CliError(f"{exc} Đặt BMNN_DATA_DIR sang thư mục khác.") from exc
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from bmnn.audit.ledger import LedgerKeyError
     from bmnn.lib import bootstrap, datadir, schema
+
+    refuse_unsafe_data_dir()
 
     password = None
     username = args.admin_username
@@ -85,6 +98,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise CliError(
             "Chế độ một máy (local) chỉ phục vụ tại 127.0.0.1. Dùng BMNN_MODE=lan cho mạng nội bộ."
         )
+    refuse_unsafe_data_dir()
     try:
         schema.ensure_current()
         ledger_key()
