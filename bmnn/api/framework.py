@@ -22,7 +22,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, JsonResponse
+from django.http.response import HttpResponseBase
 from django.views.decorators.csrf import csrf_exempt
 
 from bmnn.api.models import ApiToken
@@ -43,6 +44,7 @@ class Operation:
     responses: dict[int, dict[str, Any]] = field(default_factory=dict)
     public: bool = False
     content_type: str = "application/json"  # of the request body; "multipart/form-data" for file uploads
+    query: dict[str, dict[str, Any]] = field(default_factory=dict)  # query parameter → JSON schema
 
 
 OPERATIONS: list[Operation] = []
@@ -126,14 +128,20 @@ def endpoint(
     responses: dict[int, dict[str, Any]] | None = None,
     public: bool = False,
     content_type: str = "application/json",
-) -> Callable[[Handler], Callable[..., HttpResponse]]:
-    OPERATIONS.append(Operation(method, path, summary, request, responses or {}, public, content_type))
+    query: dict[str, dict[str, Any]] | None = None,
+) -> Callable[[Handler], Callable[..., HttpResponseBase]]:
+    """Register an API operation. A handler returns ``(status, data)``; ``data`` may be a ready
+    ``HttpResponse`` (a PDF or DOCX download), then given back as it is. A response schema may name
+    its ``media_type`` (default ``application/json``)."""
+    OPERATIONS.append(
+        Operation(method, path, summary, request, responses or {}, public, content_type, query or {})
+    )
     json_body = content_type == "application/json"
 
-    def decorate(func: Handler) -> Callable[..., HttpResponse]:
+    def decorate(func: Handler) -> Callable[..., HttpResponseBase]:
         @csrf_exempt  # bearer-token API: no ambient cookie credentials are used
         @wraps(func)
-        def view(req: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def view(req: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             return _run(func, method, public, req, *args, json_body=json_body, **kwargs)
 
         view.api_method = method  # type: ignore[attr-defined]
@@ -150,7 +158,7 @@ def _run(
     *args: Any,
     json_body: bool = True,
     **kwargs: Any,
-) -> HttpResponse:
+) -> HttpResponseBase:
     try:
         if req.method != method:
             raise ApiError(405, f"Chỉ nhận phương thức {method}.")
@@ -171,14 +179,16 @@ def _run(
         return violations_response(exc.violations)
     except ValidationError as exc:
         return violations_response(validation_to_violations(exc))
+    if isinstance(data, HttpResponseBase):
+        return data
     return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
 
 
-def dispatch(**handlers: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def dispatch(**handlers: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """One URL, several methods (GET list + POST create)."""
 
     @csrf_exempt
-    def view(req: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def view(req: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         handler = handlers.get(req.method or "")
         if handler is None:
             return JsonResponse({"error": "Phương thức không được hỗ trợ."}, status=405)
@@ -188,7 +198,7 @@ def dispatch(**handlers: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 
 
 def _path_parameters(path: str) -> list[dict[str, Any]]:
-    """``{id}``-style placeholders in a documented path; ids are integers, other names strings."""
+    """``{id}``-style placeholders in a documented path; ids and years are integers, other names strings."""
     import re
 
     names = re.findall(r"\{(\w+)\}", path)
@@ -197,7 +207,9 @@ def _path_parameters(path: str) -> list[dict[str, Any]]:
             "name": name,
             "in": "path",
             "required": True,
-            "schema": {"type": "integer"} if name == "id" or name.endswith("_id") else {"type": "string"},
+            "schema": {"type": "integer"}
+            if name in ("id", "year") or name.endswith("_id")
+            else {"type": "string"},
         }
         for name in names
     ]
@@ -212,8 +224,10 @@ def openapi_document() -> dict[str, Any]:
                 str(code): {
                     "description": schema.get("description", ""),
                     "content": {
-                        "application/json": {
-                            "schema": {k: v for k, v in schema.items() if k != "description"}
+                        schema.get("media_type", "application/json"): {
+                            "schema": {
+                                k: v for k, v in schema.items() if k not in ("description", "media_type")
+                            }
                         }
                     },
                 }
@@ -224,7 +238,10 @@ def openapi_document() -> dict[str, Any]:
             entry["security"] = [{"bearer": []}]
         if op.request:
             entry["requestBody"] = {"required": True, "content": {op.content_type: {"schema": op.request}}}
-        params = _path_parameters(op.path)
+        params = _path_parameters(op.path) + [
+            {"name": name, "in": "query", "required": False, "schema": schema}
+            for name, schema in op.query.items()
+        ]
         if params:
             entry["parameters"] = params
         paths.setdefault("/api/v1" + op.path, {})[op.method.lower()] = entry

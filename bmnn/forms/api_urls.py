@@ -1,3 +1,11 @@
 """/api/v1/ endpoints of this app."""
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from django.urls import path
+
+from bmnn.forms import api
+
+urlpatterns = [
+    path("forms/", api.catalogue, name="api_forms"),
+    path("forms/registers/<str:kind>/<int:year>/", api.print_register, name="api_forms_register"),
+    path("forms/items/<int:item_id>/<str:form_id>/", api.print_item_form, name="api_forms_item"),
+]

@@ -15,6 +15,7 @@ from fpdf import FPDF
 from bmnn.forms.catalogue.schema import Column
 from bmnn.forms.document import Document, Row, print_cells, printable_rows
 from bmnn.forms.render.fonts import FILES, PDF_FAMILY, font_path
+from bmnn.forms.render.layout import wrap
 
 RED = (192, 0, 0)
 BODY_PT, TABLE_PT, SMALL_PT = 13, 10, 9
@@ -84,26 +85,7 @@ class _Pdf(FPDF):
         return found
 
     def wrap(self, text: str, width: float) -> list[str]:
-        """Greedy word wrap by measured width; a word wider than the cell is cut by characters."""
-        out: list[str] = []
-        for para in text.split("\n") if text else [""]:
-            line = ""
-            for word in para.split():
-                trial = f"{line} {word}" if line else word
-                if self.width(trial) <= width:
-                    line = trial
-                    continue
-                if line:
-                    out.append(line)
-                line = word
-                while self.width(line) > width and len(line) > 1:
-                    cut = len(line) - 1
-                    while cut > 1 and self.width(line[:cut]) > width:
-                        cut -= 1
-                    out.append(line[:cut])
-                    line = line[cut:]
-            out.append(line)
-        return out or [""]
+        return wrap(text, width, self.width)
 
     def layout(self, texts: list[str]) -> tuple[float, list[list[str]]]:
         split = [self.wrap(t, c.width_mm - 2 * PAD) for t, c in zip(texts, self.table_columns, strict=True)]
@@ -145,7 +127,12 @@ class _Pdf(FPDF):
 
 
 def render_pdf(doc: Document, out: str | Path | BinaryIO) -> int:
-    """Write ``doc`` as PDF to ``out``; returns the number of pages."""
+    """Write ``doc`` as PDF to ``out``; returns the number of pages. A register book (cover and
+    table, no stamps) is streamed page by page so its memory stays bounded at any length."""
+    if doc.cover is not None and doc.table is not None and not doc.stamps:
+        from bmnn.forms.render.pdf_book import render_book
+
+        return render_book(doc, out)
     from bmnn.forms.render.pdf_parts import draw_body, draw_cover, draw_letterhead, draw_signatures
 
     pdf = _Pdf(doc)

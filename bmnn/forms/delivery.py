@@ -1,0 +1,44 @@
+"""Hand a printout over the web: render to a temporary file through the ledgered print service, then
+stream it. Shared by the pages and the API so both check the same rules and ledger the same way."""
+
+from __future__ import annotations
+
+import tempfile
+from typing import Any
+
+from django.http import FileResponse
+
+from bmnn.forms import services
+from bmnn.forms.document import Document
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def parse_copies(raw: str | None) -> int:
+    """The number of copies asked for; anything that is not a whole number is 0, which the print
+    rule refuses with its message."""
+    try:
+        return int(raw or "1")
+    except ValueError:
+        return 0
+
+
+def deliver(
+    *, user: Any, document: Document, name: str, fmt: str, copies: int, subject: Any = None
+) -> FileResponse:
+    """Render and ledger ``document``; raises ``RuleViolation`` (bad format, bad copies) before any
+    file is made. The file is written to a temporary file first, so a failure to ledger never hands
+    out an unrecorded printout."""
+    tmp = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it after streaming
+    try:
+        services.print_document(
+            actor=user, document=document, fmt=fmt, out=tmp, copies=copies, subject=subject
+        )
+    except BaseException:
+        tmp.close()
+        raise
+    tmp.seek(0)
+    return FileResponse(tmp, as_attachment=True, filename=f"{name}.{fmt}", content_type=CONTENT_TYPES[fmt])
