@@ -1,0 +1,84 @@
+"""Issue #5 journey: văn thư prints the year's sổ đến and sổ đi from the register page (PDF and DOCX),
+then an item's stamp sheet; a chuyên viên who may not read registers gets no printout."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pypdfium2
+import pytest
+
+from tests.browser import chromium_page, screenshot
+from tests.helpers import fresh_database_url, running_server
+
+pytestmark = pytest.mark.browser
+DEMO_PASSWORD = "Demo@bmnn-2026"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with fresh_database_url() as db, running_server(tmp_path_factory.mktemp("e2e5"), db) as url:
+        yield url
+
+
+def log_in(page, server: str, username: str) -> None:
+    page.goto(f"{server}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("h1:has-text('Tổng quan')")
+
+
+def pdf_text(data: bytes) -> list[str]:
+    pdf = pypdfium2.PdfDocument(io.BytesIO(data))
+    try:
+        return [p.get_textpage().get_text_range() for p in pdf]
+    finally:
+        pdf.close()
+
+
+def download(page, click: str) -> bytes:
+    with page.expect_download() as info:
+        page.click(click)
+    return Path(info.value.path()).read_bytes()
+
+
+def open_book(page, server: str, label: str) -> None:
+    page.goto(f"{server}/registers/")
+    page.click(f"[data-testid=books] a:has-text('{label}')")
+    page.wait_for_selector("[data-testid=print-register]")
+
+
+def test_clerk_prints_the_registers_and_an_items_stamps(server):
+    with chromium_page() as (page, _):
+        log_in(page, server, "demo.clerk")
+        open_book(page, server, "đến")
+        screenshot(page, "forms-register-print-form")
+        pages = pdf_text(download(page, "[data-testid=print-register] button:has-text('Tải về')"))
+        assert "SỔ" in pages[0].upper() and "ĐẾN" in pages[0].upper()  # the cover
+        assert "118/CAT-PA03" in "\n".join(pages[1:])
+        assert all(f"Trang {i}/{len(pages)}" in text for i, text in enumerate(pages, 1))
+        assert all("TỐI MẬT" in text for text in pages)  # the highest level in the book, on every page
+
+        open_book(page, server, "đi")
+        page.select_option("#print-format", "docx")
+        book = docx.Document(
+            io.BytesIO(download(page, "[data-testid=print-register] button:has-text('Tải về')"))
+        )
+        cells = [c.text for t in book.tables for row in t.rows for c in row.cells]
+        assert "42/BC-SXD" in " ".join(cells)
+
+        page.goto(f"{server}/items/")
+        page.click("a:has-text('42/BC-SXD')")
+        page.click("[data-testid=item-links] a:has-text('In / Tải về')")
+        stamps = pdf_text(download(page, "a[href*='/stamps/?format=pdf']"))
+        assert "MẬT" in stamps[0] and "42/BC-SXD" in stamps[0]
+
+
+def test_a_staff_member_gets_no_register_printout(server):
+    with chromium_page() as (page, _):
+        log_in(page, server, "demo.staff")
+        response = page.goto(f"{server}/forms/registers/incoming/2026/?format=pdf")
+        assert response is not None and response.status == 404
