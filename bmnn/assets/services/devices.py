@@ -23,6 +23,7 @@ from bmnn.assets.models import (
 from bmnn.audit.ledger import record
 from bmnn.lib import clock
 from bmnn.lib.rules import RuleViolation, Violation
+from bmnn.lib.unique import refused_if_taken
 from bmnn.lib.vntext import nfc
 
 
@@ -111,8 +112,11 @@ def register_device(
         registered_on=on,
     )
     device.full_clean()
-    device.save()
-    saved_macs, saved_serials = _save_identifiers(device, macs_in, serials_in)
+    taken = Violation("identifier_taken", "Thẻ tài sản, địa chỉ MAC hoặc số sê-ri: vừa được đăng ký cho thiết bị "
+                      "khác (cùng lúc); kiểm tra lại.", rules.BASIS_REGISTER)  # fmt: skip
+    with refused_if_taken(taken):
+        device.save()
+        saved_macs, saved_serials = _save_identifiers(device, macs_in, serials_in)
     record(
         event="assets.device_registered",
         actor=actor,
@@ -140,8 +144,11 @@ def seal_device(*, actor: Any, device: Device, number: str, sealed_on: dt.date, 
         status=SealStatus.REPLACED, ended_on=sealed_on, end_reason=f"Thay bằng tem {number.strip()}"
     )
     seal = Seal(device=device, number=number.strip(), sealed_on=sealed_on, sealed_by=nfc(sealed_by).strip())
-    seal.full_clean()
-    seal.save()
+    seal.full_clean(validate_unique=False)  # the rule above checked it; the database decides a race
+    taken = Violation("seal_used", f"Số tem: “{seal.number}” vừa được dùng (cùng lúc); mỗi tem chỉ dùng một lần.",
+                      rules.BASIS_SEAL)  # fmt: skip
+    with refused_if_taken(taken):
+        seal.save()
     record(
         event="assets.device_sealed",
         actor=actor,

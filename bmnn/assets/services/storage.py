@@ -13,6 +13,7 @@ from bmnn.assets.services.devices import fail
 from bmnn.audit.ledger import record
 from bmnn.lib import clock
 from bmnn.lib.rules import Violation
+from bmnn.lib.unique import refused_if_taken
 from bmnn.lib.vntext import nfc
 
 
@@ -37,7 +38,11 @@ def register_storage(
         registered_on=on or clock.today(),
     )
     storage.full_clean()
-    storage.save()
+    taken = Violation(
+        "serial_duplicate", f"Số sê-ri: “{serial_n}” vừa được đăng ký (cùng lúc).", rules.BASIS_REGISTER
+    )
+    with refused_if_taken(taken):
+        storage.save()
     record(event="assets.storage_registered", actor=actor, subject=storage, payload={"serial": serial_n})
     return storage
 
