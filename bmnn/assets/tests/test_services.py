@@ -230,7 +230,9 @@ def test_updating_a_drafting_computer_to_networked_is_refused_and_new_macs_stay_
     }
 
 
-def test_a_mac_saved_by_someone_else_in_the_same_moment_is_refused_with_the_rule_not_a_crash(org, monkeypatch):
+def test_a_mac_saved_by_someone_else_in_the_same_moment_is_refused_with_the_rule_not_a_crash(
+    org, monkeypatch
+):
     register(org)
     # The other clerk's row is not yet visible to the duplicate check: only the database sees it.
     monkeypatch.setattr(services.devices, "_taken", lambda kind: frozenset())
@@ -244,6 +246,8 @@ def test_a_seal_number_taken_in_the_same_moment_is_refused_and_the_old_seal_stay
     monkeypatch.setattr(services.devices.rules, "check_seal", lambda **kw: [])
     refused(
         {"seal_used"},
-        lambda: services.seal_device(actor=actor, device=device, number="T-1", sealed_on=TODAY, sealed_by="X"),
+        lambda: services.seal_device(
+            actor=actor, device=device, number="T-1", sealed_on=TODAY, sealed_by="X"
+        ),
     )
     assert list(device.seals.values_list("number", "status")) == [("T-1", "active")]
