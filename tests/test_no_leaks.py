@@ -23,8 +23,10 @@ pytestmark = pytest.mark.xdist_group("leaks")
 
 IDS = range(1, 9)
 STRING_VALUES = {
-    "kind": ["outgoing", "incoming", "handover", "copy", "copies"],
+    "kind": ["outgoing", "incoming", "handover", "copy", "copies", "copy-entry", "destruction", "recall"],
     "year": ["2026"],
+    # Printouts: an item's form and stamps, and the copy act's documents (the world records copies).
+    "form_id": ["doc.proposal", "stamps", "doc.copy_record", "doc.copy_extract"],
 }
 SKIP_PREFIXES = ("admin/", "accounts/logout", "static/", "__")
 SKIP_NAMES = {"logout"}

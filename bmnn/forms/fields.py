@@ -7,6 +7,8 @@ Adapters in ``bmnn.forms.sources`` produce exactly these keys.
 
 from __future__ import annotations
 
+from bmnn.forms.catalogue.act_fields import ACT_SOURCES
+
 _REGISTER_COMMON = {
     "seq": "Số thứ tự",
     "level": "Độ mật",
@@ -122,6 +124,10 @@ SOURCES: dict[str, dict[str, str]] = {
         "clearance": "Mức được tiếp cận",
     },
 }
+
+SOURCES.update(
+    ACT_SOURCES
+)  # the acts' documents (destruction, copies, take-out, provision, recall, thống kê)
 
 
 def fields_of(source: str) -> dict[str, str] | None:

@@ -1,46 +1,35 @@
-"""“In / Tải về” pages: a register book, an item's forms and stamps, the form catalogue and import."""
+"""“In / Tải về” pages: a register book, an item's forms and stamps, an act's documents, a copy's
+stamps, the thống kê, the form catalogue and import."""
 
 from __future__ import annotations
 
-import tempfile
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from bmnn.accounts import access
 from bmnn.forms import rules, services
 from bmnn.forms.catalogue.library import DefinitionMissing, all_definitions
 from bmnn.forms.catalogue.select import in_force
+from bmnn.forms.delivery import deliver, parse_copies
 from bmnn.forms.document import Document
-from bmnn.forms.sources import items, registers
+from bmnn.forms.sources import acts, copies, items, registers, statistics
 from bmnn.lib import clock
 from bmnn.lib.http import AuthedRequest
 from bmnn.lib.rules import RuleViolation
 
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 
-
-def _deliver(request: AuthedRequest, document: Document, name: str, subject: Any = None) -> FileResponse:
-    fmt = request.GET.get("format", "pdf")
+def _deliver(request: AuthedRequest, document: Document, name: str, subject: Any = None) -> HttpResponseBase:
+    """The ledgered printout, or a 400 page naming the rule (bad format or number of copies)."""
     try:
-        copies = int(request.GET.get("copies", "1"))
-    except ValueError:
-        copies = 0
-    tmp = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it after streaming
-    try:
-        services.print_document(actor=request.user, document=document, fmt=fmt, out=tmp, copies=copies,
-                                subject=subject)  # fmt: skip
+        return deliver(user=request.user, document=document, name=name, fmt=request.GET.get("format", "pdf"),
+                       copies=parse_copies(request.GET.get("copies")), subject=subject)  # fmt: skip
     except RuleViolation as exc:
-        tmp.close()
-        raise Http404("; ".join(v.message_vi for v in exc.violations)) from exc
-    tmp.seek(0)
-    return FileResponse(tmp, as_attachment=True, filename=f"{name}.{fmt}", content_type=CONTENT_TYPES[fmt])
+        return render(request, "forms/refused.html", {"violations": exc.violations}, status=400)
 
 
 @login_required
@@ -49,11 +38,12 @@ def catalogue(request: AuthedRequest) -> HttpResponse:
     return render(request, "forms/catalogue.html", {
         "today": today, "definitions": in_force(all_definitions(), today),
         "may_import": not rules.check_import(request.user.role),
+        "may_read_statistics": statistics.may_read_statistics(request.user),
     })  # fmt: skip
 
 
 @login_required
-def register_print(request: AuthedRequest, kind: str, year: int) -> FileResponse:
+def register_print(request: AuthedRequest, kind: str, year: int) -> HttpResponseBase:
     from bmnn.registers.queries import may_read_registers
 
     if kind not in registers.KINDS or (kind != "copy" and not may_read_registers(request.user)):
@@ -68,7 +58,7 @@ def register_print(request: AuthedRequest, kind: str, year: int) -> FileResponse
 
 
 @login_required
-def item_form(request: AuthedRequest, item_id: int, form_id: str) -> FileResponse:
+def item_form(request: AuthedRequest, item_id: int, form_id: str) -> HttpResponseBase:
     item = items.get_item(request.user, item_id)  # 404 when the user may not see it
     try:
         if form_id.startswith("stamp.") or form_id == "stamps":
@@ -110,3 +100,41 @@ def import_definition(request: AuthedRequest) -> HttpResponse:
                 text, file_name=name or ""
             )
     return render(request, "forms/import.html", context)
+
+
+@login_required
+def act_form(request: AuthedRequest, kind: str, pk: int, form_id: str) -> HttpResponseBase:
+    """An act's document; the act is read through the movements' clearance-aware queries (404)."""
+    try:
+        document, act = acts.act_document(user=request.user, kind=kind, pk=pk, form_id=form_id)
+    except (DefinitionMissing, LookupError) as exc:
+        raise Http404(str(exc)) from exc
+    return _deliver(request, document, f"{form_id}-{kind}-{pk}", subject=act)
+
+
+@login_required
+def copy_stamps(request: AuthedRequest, copy_id: int) -> HttpResponseBase:
+    document, copy = copies.copy_stamp_sheet(user=request.user, copy_id=copy_id)
+    return _deliver(request, document, f"dau-ban-sao-{copy.pk}", subject=copy)
+
+
+@login_required
+def statistics_page(request: AuthedRequest) -> HttpResponseBase:
+    """The period form; with ``format`` and a valid period, the thống kê itself (ledgered)."""
+    if not statistics.may_read_statistics(request.user):
+        raise PermissionDenied("Chỉ lãnh đạo, cán bộ bảo mật, quản trị và kiểm tra viên được xem thống kê.")
+    today = clock.today()
+    raw_from, raw_to = request.GET.get("from", ""), request.GET.get("to", "")
+    context: dict[str, Any] = {"raw_from": raw_from, "raw_to": raw_to}
+    if "format" in request.GET:
+        start, end, violations = statistics.check_period(raw_from, raw_to, today)
+        if not violations and start and end:
+            document = statistics.statistics_document(user=request.user, start=start, end=end)
+            return _deliver(request, document, f"thong-ke-{start:%Y%m%d}-{end:%Y%m%d}")
+        context["violations"] = violations
+    elif not (raw_from or raw_to):
+        from bmnn.plans.reporting import default_period
+
+        period = default_period(today)
+        context.update(raw_from=f"{period.start:%d/%m/%Y}", raw_to=f"{min(period.end, today):%d/%m/%Y}")
+    return render(request, "forms/statistics.html", context)

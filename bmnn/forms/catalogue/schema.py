@@ -32,8 +32,10 @@ PAGE_KEYS = {"size", "orientation", "margins_mm"}
 COVER_KEYS = {"label", "field"}
 COLUMN_KEYS = {"order", "label", "field", "width_mm", "align", "instructions"}
 STAMP_KEYS = {"lines", "width_mm", "height_mm", "border", "font_size_pt", "colour", "bold"}
-DOCUMENT_KEYS = {"number_suffix", "title", "subtitle", "body", "signature", "recipients", "stamps"}
-SIGNATURE_KEYS = {"title", "name_field"}
+DOCUMENT_KEYS = {
+    "number_suffix", "title", "subtitle", "body", "signature", "recipients", "stamps", "columns",
+}  # fmt: skip
+SIGNATURE_KEYS = {"title", "name_field", "signers_field"}
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,11 @@ class DocumentSpec:
     signature_name_field: str = ""
     recipients: tuple[str, ...] = ()
     stamps: tuple[str, ...] = ()
+    # A table after the body (the list of a destruction file, the counts of a thống kê); its fields
+    # come from ``act_fields.TABLE_FIELDS`` of the definition's source.
+    columns: tuple[Column, ...] = ()
+    # A list of signers instead of one signature (every council member signs the minutes).
+    signers_field: str = ""
 
 
 @dataclass(frozen=True)

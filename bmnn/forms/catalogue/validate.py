@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bmnn.forms.catalogue.act_fields import SIGNER_FIELDS, TABLE_FIELDS
 from bmnn.forms.catalogue.schema import (
     ALIGNMENTS,
     BORDERS,
@@ -80,9 +81,15 @@ def parse_definition(raw: Any, *, origin: str = "") -> tuple[FormDefinition | No
         known = {}
     page = _page(c, data.get("page"), required=kind in ("register", "document"))
     cover = _cover(c, data.get("cover", [])) if kind == "register" else ()
-    columns = _columns(c, data.get("columns", []), known, page, required=kind == "register")
+    if kind == "register":
+        columns = _columns(c, data.get("columns", []), known, page, required=True)
+    else:
+        columns = ()
+        if "columns" in data:
+            c.add("columns_not_register", "Biểu mẫu: “columns” chỉ dùng cho sổ; bảng của văn bản ghi trong "
+                  "“document.columns”.")  # fmt: skip
     stamp = _stamp(c, data.get("stamp"), known) if kind == "stamp" else None
-    document = _document(c, data.get("document"), known) if kind == "document" else None
+    document = _document(c, data.get("document"), known, page, str(source)) if kind == "document" else None
     if c.violations or start is None:
         return None, c.violations
     return FormDefinition(
@@ -207,7 +214,7 @@ def _stamp(c: _Collector, raw: Any, known: dict[str, str]) -> StampSpec | None:
     )  # fmt: skip
 
 
-def _document(c: _Collector, raw: Any, known: dict[str, str]) -> DocumentSpec | None:
+def _document(c: _Collector, raw: Any, known: dict[str, str], page: Page, source: str) -> DocumentSpec | None:
     if not isinstance(raw, dict):
         c.add("missing_document", "Văn bản: thiếu “document” (tiêu đề, nội dung, chữ ký, nơi nhận).")
         return None
@@ -220,9 +227,12 @@ def _document(c: _Collector, raw: Any, known: dict[str, str]) -> DocumentSpec | 
     found = raw.get("signature")
     sig: dict[str, Any] = found if isinstance(found, dict) else {}
     c.unknown_keys("Chữ ký", sig, SIGNATURE_KEYS)
-    name_field = str(sig.get("name_field", ""))
+    name_field, signers_field = str(sig.get("name_field", "")), str(sig.get("signers_field", ""))
     if name_field and name_field not in known:
         c.add("unknown_field", f"Chữ ký: trường dữ liệu “{name_field}” không có trong nguồn dữ liệu.")
+    if signers_field and signers_field not in SIGNER_FIELDS.get(source, {}):
+        c.add("unknown_field", f"Chữ ký: danh sách người ký “{signers_field}” không có trong nguồn dữ liệu.")
+    columns = _table_columns(c, raw.get("columns"), source, page)
     for text in [title, str(raw.get("subtitle", "")), *body]:
         _check_placeholders(c, "Văn bản", text, known)
     recipients, stamps = raw.get("recipients", []), raw.get("stamps", [])
@@ -233,5 +243,19 @@ def _document(c: _Collector, raw: Any, known: dict[str, str]) -> DocumentSpec | 
         title=title, body=tuple(body), subtitle=str(raw.get("subtitle", "")),
         number_suffix=str(raw.get("number_suffix", "")), signature_title=str(sig.get("title", "")),
         signature_name_field=name_field, recipients=tuple(str(r) for r in recipients),
-        stamps=tuple(str(s) for s in stamps),
+        stamps=tuple(str(s) for s in stamps), columns=columns, signers_field=signers_field,
     )  # fmt: skip
+
+
+def _table_columns(c: _Collector, raw: Any, source: str, page: Page) -> tuple[Column, ...]:
+    """Optional table of a document: each column must name a row field of the source."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        c.add("bad_columns", "Văn bản: “document.columns” phải là danh sách cột, ít nhất một cột.")
+        return ()
+    row_fields = TABLE_FIELDS.get(source)
+    if row_fields is None:
+        c.add("no_table_source", f"Văn bản: nguồn dữ liệu “{source}” không có bảng để in “document.columns”.")
+        return ()
+    return _columns(c, raw, row_fields, page, required=True)

@@ -142,27 +142,39 @@ def _cover(word: Any, doc: Document) -> None:
     word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
+SIGNERS_PER_ROW = 3  # as in the PDF: a council signs in rows of three
+
+
 def _signatures(word: Any, doc: Document) -> None:
+    """One signer: "Nơi nhận" left, signature right (NĐ 30/2020); several: rows of three, then
+    "Nơi nhận". An empty paragraph first keeps Word from merging this table with a table above."""
     if not doc.signatures and not doc.recipients:
         return
-    cols = max(len(doc.signatures), 1) + (1 if doc.recipients and len(doc.signatures) <= 1 else 0)
-    table = word.add_table(rows=1, cols=cols)
-    cells = list(table.rows[0].cells)
+    paragraph(word, "", size=6)
+    single = len(doc.signatures) <= 1
+    cols = 2 if single and doc.recipients else max(1, min(len(doc.signatures), SIGNERS_PER_ROW))
+    rows = 1 if single else -(-len(doc.signatures) // SIGNERS_PER_ROW)
+    table = word.add_table(rows=rows, cols=cols)
+    cells = [cell for row in table.rows for cell in row.cells]
     for cell in cells:
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
-    sig_cells = cells[1:] if doc.recipients and len(doc.signatures) <= 1 else cells
-    if doc.recipients and len(doc.signatures) <= 1:
-        paragraph(cells[0], "Nơi nhận:", size=12, bold=True, italic=True)
-        for line in doc.recipients:
-            paragraph(cells[0], f"- {line}", size=11)
-    for cell, sig in zip(sig_cells, doc.signatures, strict=False):
+    if single and doc.recipients:
+        _recipients(cells[0], doc)
+        cells = cells[1:]
+    for cell, sig in zip(cells, doc.signatures, strict=False):
         paragraph(cell, sig.title.upper(), size=13, bold=True, align="center")
         paragraph(cell, "(Ký, ghi rõ họ tên)", size=11, italic=True, align="center", after=60)
         paragraph(cell, sig.name, size=13, bold=True, align="center")
-    if doc.recipients and len(doc.signatures) > 1:
-        paragraph(word, "Nơi nhận:", size=12, bold=True, italic=True)
-        for line in doc.recipients:
-            paragraph(word, f"- {line}", size=11)
+    for cell in cells[len(doc.signatures) :]:
+        paragraph(cell, "")  # a cell must hold a paragraph
+    if not single and doc.recipients:
+        _recipients(word, doc)
+
+
+def _recipients(container: Any, doc: Document) -> None:
+    paragraph(container, "Nơi nhận:", size=12, bold=True, italic=True)
+    for line in doc.recipients:
+        paragraph(container, f"- {line}", size=11)
 
 
 def _table_frame(word: Any, doc: Document) -> None:

@@ -71,30 +71,63 @@ def draw_body(pdf: Any, doc: Document) -> None:
         pdf.set_y(pdf.get_y() + 1.5)
 
 
+SIGNERS_PER_ROW = 3  # a council signs in rows of three so every name keeps a readable width
+
+
 def draw_signatures(pdf: Any, doc: Document) -> None:
+    """One signer: "Nơi nhận" left, the signature right (NĐ 30/2020). Several signers (minutes signed
+    by every council member): rows of up to three signatures, then "Nơi nhận" below them."""
     if not doc.signatures and not doc.recipients:
         return
+    if len(doc.signatures) <= 1:
+        _signature_with_recipients(pdf, doc)
+        return
+    sigs = doc.signatures
+    for start in range(0, len(sigs), SIGNERS_PER_ROW):
+        row = sigs[start : start + SIGNERS_PER_ROW]
+        if pdf.get_y() + 45 > pdf.page_break_trigger:
+            pdf.add_page()
+        top, width, bottom = pdf.get_y() + 4, pdf.epw / len(row), pdf.get_y()
+        for i, sig in enumerate(row):
+            pdf.set_y(top)
+            _signature(pdf, pdf.l_margin + i * width, width, sig)
+            bottom = max(bottom, pdf.get_y())
+        pdf.set_y(bottom)
+    if doc.recipients:
+        _recipients(pdf, pdf.get_y() + 4)
+
+
+def _signature(pdf: Any, x: float, width: float, sig: Any) -> None:
+    _centered(pdf, x, width, sig.title.upper(), "B", 13)
+    pdf.set_font(PDF_FAMILY, "I", 11)
+    pdf.set_x(x)
+    pdf.cell(width, 5, "(Ký, ghi rõ họ tên)", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_y(pdf.get_y() + 20)
+    _centered(pdf, x, width, sig.name, "B", 13)
+
+
+def _recipients(pdf: Any, top: float) -> None:
+    if top + 10 > pdf.page_break_trigger:
+        pdf.add_page()
+        top = pdf.get_y()
+    pdf.set_xy(pdf.l_margin, top)
+    pdf.set_font(PDF_FAMILY, "BI", 12)
+    pdf.cell(60, 6, "Nơi nhận:", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(PDF_FAMILY, "", 11)
+    for line in pdf.doc.recipients:
+        pdf.cell(80, 5, f"- {line}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _signature_with_recipients(pdf: Any, doc: Document) -> None:
     if pdf.get_y() + 45 > pdf.page_break_trigger:
         pdf.add_page()
     top = pdf.get_y() + 4
     if doc.recipients:
-        pdf.set_xy(pdf.l_margin, top)
-        pdf.set_font(PDF_FAMILY, "BI", 12)
-        pdf.cell(60, 6, "Nơi nhận:", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_font(PDF_FAMILY, "", 11)
-        for line in doc.recipients:
-            pdf.cell(80, 5, f"- {line}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        _recipients(pdf, top)
     left_end = pdf.get_y()
-    width = pdf.epw / max(len(doc.signatures), 1) if len(doc.signatures) > 1 else pdf.epw * 0.5
-    for i, sig in enumerate(doc.signatures):
-        x = pdf.l_margin + (i * width if len(doc.signatures) > 1 else pdf.epw * 0.5)
+    for sig in doc.signatures:
         pdf.set_y(top)
-        _centered(pdf, x, width, sig.title.upper(), "B", 13)
-        pdf.set_font(PDF_FAMILY, "I", 11)
-        pdf.set_x(x)
-        pdf.cell(width, 5, "(Ký, ghi rõ họ tên)", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_y(pdf.get_y() + 20)
-        _centered(pdf, x, width, sig.name, "B", 13)
+        _signature(pdf, pdf.l_margin + pdf.epw * 0.5, pdf.epw * 0.5, sig)
     pdf.set_y(max(left_end, pdf.get_y()))
 
 

@@ -54,3 +54,13 @@ def test_import_page_previews_then_saves_only_on_confirmation(people, login):
 
 def test_a_clerk_may_not_import_definitions(people, login):
     assert login(people["clerk"]).get("/forms/import/").status_code == 403
+
+
+def test_a_bad_print_request_shows_the_rule_and_prints_nothing(people, item, login):
+    client = login(people["clerk"])
+    before = LedgerEntry.objects.count()
+    page = client.get(f"/forms/items/{item.pk}/doc.proposal/?format=odt&copies=99")
+    text = page.content.decode()
+    assert page.status_code == 400
+    assert "Định dạng: chỉ in ra PDF hoặc DOCX." in text and "Số bản in: từ 1 đến 50." in text
+    assert LedgerEntry.objects.count() == before
