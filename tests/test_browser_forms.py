@@ -77,6 +77,27 @@ def test_clerk_prints_the_registers_and_an_items_stamps(server):
         assert "MẬT" in stamps[0] and "42/BC-SXD" in stamps[0]
 
 
+def test_clerk_prints_a_copy_record_and_the_stamps_of_one_copy_from_the_copy_register(server):
+    with chromium_page() as (page, _):
+        log_in(page, server, "demo.clerk")
+        page.goto(f"{server}/movements/copies/register/")
+        stamps = " ".join(pdf_text(download(page, "[data-testid=copy-stamps-link]:has-text('2/2')")))
+        assert "BẢN SAO SỐ 2/2" in stamps and "TỐI MẬT" in stamps
+        page.goto(f"{server}/movements/copies/register/")
+        register = pdf_text(download(page, "[data-testid=print-copy-register] a:has-text('PDF')"))
+        assert "15/ĐA-SXD" in " ".join(register[1:])
+
+        page.goto(f"{server}/items/")
+        page.click("a:has-text('15/ĐA-SXD')")
+        page.click("[data-testid=item-links] a:has-text('Sao chụp')")
+        page.click("[data-testid=copies] a:has-text('1/2')")
+        screenshot(page, "forms-copy-print-block")
+        record = " ".join(
+            " ".join(pdf_text(download(page, "[data-testid='print-doc.copy_record-pdf']"))).split()
+        )
+        assert "Phiếu trình số 07/PT-VP" in record and "1/2, 2/2" in record
+
+
 def test_a_staff_member_gets_no_register_printout(server):
     with chromium_page() as (page, _):
         log_in(page, server, "demo.staff")

@@ -1,4 +1,4 @@
-"""bmnn print register … · bmnn print form … (batch printing; each printout is ledgered)."""
+"""bmnn print register|form|act|copy-stamps … (batch printing; each printout is ledgered)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     f.add_argument("--item", required=True, type=int)
     _common(f)
     f.set_defaults(handler=cmd_form)
+    a = what.add_parser(
+        "act", help="In văn bản của một hành vi (tiêu hủy, sao chụp, mang ra, cung cấp, thu hồi)"
+    )
+    a.add_argument("kind", choices=["destruction", "copy-entry", "take-out", "provision", "recall"])
+    a.add_argument("act_id", type=int)
+    a.add_argument("form_id", help="ví dụ doc.destruction_record, doc.copy_record, doc.take_out_permit")
+    _common(a)
+    a.set_defaults(handler=cmd_act)
+    c = what.add_parser("copy-stamps", help="In bộ dấu của một bản sao (Bản sao số n/N, người cho phép)")
+    c.add_argument("copy_id", type=int)
+    _common(c)
+    c.set_defaults(handler=cmd_copy_stamps)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -110,3 +122,36 @@ def cmd_form(args: argparse.Namespace) -> int:
     except (DefinitionMissing, LookupError) as exc:
         raise CliError(str(exc)) from exc
     return _print(user, document, args, subject=item)
+
+
+def cmd_act(args: argparse.Namespace) -> int:
+    from django.http import Http404
+
+    from bmnn.forms.catalogue.library import DefinitionMissing
+    from bmnn.forms.sources.acts import act_document
+
+    require_schema()
+    user = _user(args.as_user)
+    try:
+        document, act = act_document(user=user, kind=args.kind, pk=args.act_id, form_id=args.form_id)
+    except Http404 as exc:
+        raise CliError(
+            f"Không tìm thấy hành vi {args.kind} #{args.act_id} (hoặc ngoài mức được tiếp cận)."
+        ) from exc
+    except (DefinitionMissing, LookupError) as exc:
+        raise CliError(str(exc)) from exc
+    return _print(user, document, args, subject=act)
+
+
+def cmd_copy_stamps(args: argparse.Namespace) -> int:
+    from django.http import Http404
+
+    from bmnn.forms.sources.copies import copy_stamp_sheet
+
+    require_schema()
+    user = _user(args.as_user)
+    try:
+        document, copy = copy_stamp_sheet(user=user, copy_id=args.copy_id)
+    except Http404 as exc:
+        raise CliError(f"Không tìm thấy bản sao #{args.copy_id} (hoặc ngoài mức được tiếp cận).") from exc
+    return _print(user, document, args, subject=copy)

@@ -1,4 +1,4 @@
-"""/api/v1/forms/… — the form catalogue and printouts (PDF/DOCX) of registers and items.
+"""/api/v1/forms/… — the form catalogue and printouts (PDF/DOCX) of registers, items, acts and copies.
 
 The same sources and the same ledgered print service as the pages: the clearance of the token's user
 applies to every row and item, an item the user may not see is a 404, and every printout is ledgered.
@@ -16,7 +16,7 @@ from bmnn.forms import rules
 from bmnn.forms.catalogue.library import DefinitionMissing, all_definitions
 from bmnn.forms.catalogue.select import in_force
 from bmnn.forms.delivery import deliver, parse_copies
-from bmnn.forms.sources import items, registers
+from bmnn.forms.sources import acts, copies, items, registers
 from bmnn.lib import clock
 from bmnn.lib.http import AuthedRequest
 from bmnn.lib.rules import RuleViolation, Violation
@@ -118,3 +118,23 @@ def print_item_form(request: AuthedRequest, item_id: int, form_id: str) -> tuple
     except (DefinitionMissing, LookupError) as exc:
         raise Http404(str(exc)) from exc
     return _print(request, document, f"{form_id}-{item.pk}", subject=item)
+
+
+@endpoint("GET", "/forms/acts/{kind}/{act_id}/{form_id}/",
+          summary="In văn bản của một hành vi: destruction, copy-entry, take-out, provision, recall",
+          query=PRINT_QUERY, responses={200: FILE, 404: {"description": "Không có, chưa tới bước này hoặc không được xem"},
+                                        422: VIOLATIONS})  # fmt: skip
+def print_act_form(request: AuthedRequest, kind: str, act_id: int, form_id: str) -> tuple[int, Any]:
+    try:
+        document, act = acts.act_document(user=request.user, kind=kind, pk=act_id, form_id=form_id)
+    except (DefinitionMissing, LookupError) as exc:
+        raise Http404(str(exc)) from exc
+    return _print(request, document, f"{form_id}-{kind}-{act_id}", subject=act)
+
+
+@endpoint("GET", "/forms/copies/{copy_id}/stamps/", summary="Bộ dấu của một bản sao (Bản sao số n/N)",
+          query=PRINT_QUERY, responses={200: FILE, 404: {"description": "Không có hoặc không được xem"},
+                                        422: VIOLATIONS})  # fmt: skip
+def print_copy_stamps(request: AuthedRequest, copy_id: int) -> tuple[int, Any]:
+    document, copy = copies.copy_stamp_sheet(user=request.user, copy_id=copy_id)
+    return _print(request, document, f"dau-ban-sao-{copy.pk}", subject=copy)
