@@ -103,3 +103,18 @@ def test_a_staff_member_gets_no_register_printout(server):
         log_in(page, server, "demo.staff")
         response = page.goto(f"{server}/forms/registers/incoming/2026/?format=pdf")
         assert response is not None and response.status == 404
+
+
+def test_the_security_officer_prints_the_statistics_for_a_period_and_a_bad_period_is_explained(server):
+    with chromium_page() as (page, _):
+        log_in(page, server, "demo.security")
+        page.goto(f"{server}/forms/")
+        page.click("[data-testid=statistics-link]")
+        page.fill("#id_from", "31/02/2026")
+        page.click("button:has-text('Tải PDF')")
+        errors = page.inner_text("[data-testid=period-errors]")
+        assert "Từ ngày:" in errors
+        screenshot(page, "forms-statistics-bad-period")
+        page.fill("#id_from", "01/01/2026")
+        text = " ".join(" ".join(pdf_text(download(page, "button:has-text('Tải PDF')"))).split())
+        assert "THỐNG KÊ" in text.upper() and "Đăng ký văn bản đến" in text
