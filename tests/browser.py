@@ -49,3 +49,29 @@ def screenshot(page: Any, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+DEMO_PASSWORD = "Demo@bmnn-2026"  # what `bmnn demo` gives every demo account
+
+
+@contextlib.contextmanager
+def demo_server(tmp_path_factory: Any, name: str) -> Iterator[str]:
+    """A fresh installation with the demo data, served on a free port (a new PostgreSQL database when
+    DATABASE_URL is set); yields its base URL."""
+    from tests.helpers import fresh_database_url, running_server
+
+    with (
+        fresh_database_url() as database_url,
+        running_server(tmp_path_factory.mktemp(name), database_url) as url,
+    ):
+        yield url
+
+
+def log_in(page: Any, server: str, username: str, *, wait: bool = True) -> None:
+    """Log in through the form as a demo user; by default wait for the dashboard."""
+    page.goto(f"{server}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    if wait:
+        page.wait_for_selector("h1:has-text('Tổng quan')")

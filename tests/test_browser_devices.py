@@ -7,20 +7,15 @@ from urllib.parse import urlparse
 import pytest
 
 from bmnn.assets.tests.reports import as_bytes, make_report
-from tests.browser import chromium_page, screenshot
-from tests.helpers import fresh_database_url, running_server
+from tests.browser import chromium_page, demo_server, log_in, screenshot
 
 pytestmark = pytest.mark.browser
-DEMO_PASSWORD = "Demo@bmnn-2026"
 MAC = "52:54:00:AB:CD:EF"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with (
-        fresh_database_url() as database_url,
-        running_server(tmp_path_factory.mktemp("e2e-devices"), database_url) as url,
-    ):
+    with demo_server(tmp_path_factory, "e2e-devices") as url:
         yield url
 
 
@@ -28,11 +23,7 @@ def test_a_failing_host_check_of_a_drafting_computer_raises_an_alert(server, tmp
     report = tmp_path / "hostcheck-report.json"
     report.write_bytes(as_bytes(make_report(macs=[MAC.lower()], hostname="soanthao-vp")))
     with chromium_page() as (page, requested):
-        page.goto(f"{server}/accounts/login/")
-        page.fill("#id_username", "demo.security")
-        page.fill("#id_password", DEMO_PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_selector("h1:has-text('Tổng quan')")
+        log_in(page, server, "demo.security")
 
         page.click("nav >> text=Thiết bị")
         page.click("text=Đăng ký thiết bị")

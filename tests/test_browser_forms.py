@@ -10,25 +10,15 @@ import docx
 import pypdfium2
 import pytest
 
-from tests.browser import chromium_page, screenshot
-from tests.helpers import fresh_database_url, running_server
+from tests.browser import chromium_page, demo_server, log_in, screenshot
 
 pytestmark = pytest.mark.browser
-DEMO_PASSWORD = "Demo@bmnn-2026"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with fresh_database_url() as db, running_server(tmp_path_factory.mktemp("e2e5"), db) as url:
+    with demo_server(tmp_path_factory, "e2e5") as url:
         yield url
-
-
-def log_in(page, server: str, username: str) -> None:
-    page.goto(f"{server}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("h1:has-text('Tổng quan')")
 
 
 def pdf_text(data: bytes) -> list[str]:

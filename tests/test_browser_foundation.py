@@ -6,32 +6,20 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser import chromium_page, screenshot
-from tests.helpers import fresh_database_url, running_server
+from tests.browser import chromium_page, demo_server, log_in, screenshot
 
 pytestmark = pytest.mark.browser
-DEMO_PASSWORD = "Demo@bmnn-2026"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with (
-        fresh_database_url() as database_url,
-        running_server(tmp_path_factory.mktemp("e2e"), database_url) as url,
-    ):
+    with demo_server(tmp_path_factory, "e2e") as url:
         yield url
-
-
-def log_in(page, server: str, username: str) -> None:
-    page.goto(f"{server}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
 
 
 def test_a_demo_clerk_logs_in_sees_the_dashboard_and_nothing_leaves_localhost(server):
     with chromium_page() as (page, requested):
-        log_in(page, server, "demo.clerk")
+        log_in(page, server, wait=False, username="demo.clerk")
         page.wait_for_selector("h1:has-text('Tổng quan')")
         assert "Tiếp cận: Tối mật" in page.inner_text("[data-testid=clearance]")
         assert "DỮ LIỆU MẪU" in page.inner_text("body")
@@ -42,7 +30,7 @@ def test_a_demo_clerk_logs_in_sees_the_dashboard_and_nothing_leaves_localhost(se
 
 def test_a_security_officer_verifies_the_ledger_in_the_page(server):
     with chromium_page() as (page, requested):
-        log_in(page, server, "demo.security")
+        log_in(page, server, wait=False, username="demo.security")
         page.click("text=Sổ nhật ký")
         page.wait_for_selector("[data-testid=ledger-head]")
         page.click("button:has-text('Kiểm tra toàn vẹn')")
@@ -63,7 +51,7 @@ def test_a_wrong_password_shows_a_vietnamese_message(server):
 
 def test_the_admin_manages_users_but_has_no_clearance(server):
     with chromium_page() as (page, _):
-        log_in(page, server, "demo.admin")
+        log_in(page, server, wait=False, username="demo.admin")
         assert "Không tiếp cận BMNN" in page.inner_text("[data-testid=clearance]")
         page.click("text=Người dùng")
         page.wait_for_selector("text=demo.inspector")

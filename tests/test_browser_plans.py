@@ -10,11 +10,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser import chromium_page, screenshot
-from tests.helpers import fresh_database_url, running_server
+from tests.browser import chromium_page, demo_server, log_in, screenshot
 
 pytestmark = pytest.mark.browser
-DEMO_PASSWORD = "Demo@bmnn-2026"
 # The samples are copied into the repository's fixtures, so the journey does not need ../shared.
 SAMPLE = (
     Path(__file__).resolve().parent.parent
@@ -24,16 +22,8 @@ SAMPLE = (
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with fresh_database_url() as db, running_server(tmp_path_factory.mktemp("e2e6"), db) as url:
+    with demo_server(tmp_path_factory, "e2e6") as url:
         yield url
-
-
-def log_in(page, server: str, username: str) -> None:
-    page.goto(f"{server}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("h1:has-text('Tổng quan')")
 
 
 def import_and_fix_one_unit(page, server: str) -> tuple[str, str]:

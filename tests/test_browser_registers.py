@@ -7,25 +7,15 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser import chromium_page, screenshot
-from tests.helpers import fresh_database_url, running_server
+from tests.browser import chromium_page, demo_server, log_in, screenshot
 
 pytestmark = pytest.mark.browser
-DEMO_PASSWORD = "Demo@bmnn-2026"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with fresh_database_url() as db, running_server(tmp_path_factory.mktemp("e2e4"), db) as url:
+    with demo_server(tmp_path_factory, "e2e4") as url:
         yield url
-
-
-def log_in(page, server: str, username: str) -> None:
-    page.goto(f"{server}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("h1:has-text('Tổng quan')")
 
 
 def log_out(page) -> None:

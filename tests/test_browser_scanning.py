@@ -7,16 +7,14 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser import chromium_page, screenshot
-from tests.helpers import fresh_database_url, running_server
+from tests.browser import chromium_page, demo_server, log_in, screenshot
 
 pytestmark = pytest.mark.browser
-DEMO_PASSWORD = "Demo@bmnn-2026"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with fresh_database_url() as db, running_server(tmp_path_factory.mktemp("e2e8"), db) as url:
+    with demo_server(tmp_path_factory, "e2e8") as url:
         yield url
 
 
@@ -33,11 +31,7 @@ def stamped_docx() -> bytes:
 
 def test_a_user_scans_a_stamped_docx_and_a_clean_note(server):
     with chromium_page() as (page, requested):
-        page.goto(f"{server}/accounts/login/")
-        page.fill("#id_username", "demo.staff")
-        page.fill("#id_password", DEMO_PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_selector("h1:has-text('Tổng quan')")
+        log_in(page, server, "demo.staff")
         page.click("nav >> text=Rà soát tệp")
         page.wait_for_selector("h1:has-text('Rà soát tệp trước khi phát hành')")
         page.set_input_files(

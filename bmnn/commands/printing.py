@@ -53,6 +53,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 def _user(username: str) -> Any:
     from bmnn.accounts.models import User
 
+    require_schema()
     user = User.objects.filter(username=username, is_active=True).select_related("agency").first()
     if user is None:
         raise CliError(f"--as: không có người dùng đang hoạt động '{username}'.")
@@ -68,7 +69,7 @@ def _progress(done: int, total: int | None) -> None:
     sys.stderr.flush()
 
 
-def _print(user: Any, document: Any, args: argparse.Namespace, subject: Any = None) -> int:
+def _print(user: Any, printout: Any, args: argparse.Namespace) -> int:
     from bmnn.forms import services
     from bmnn.lib.rules import RuleViolation
 
@@ -76,8 +77,8 @@ def _print(user: Any, document: Any, args: argparse.Namespace, subject: Any = No
     fd, tmp = tempfile.mkstemp(dir=target.parent if target.parent.exists() else None, suffix=".part")
     os.close(fd)
     try:
-        services.print_document(actor=user, document=document, fmt=args.format, out=tmp, copies=args.copies,
-                                subject=subject)  # fmt: skip
+        services.print_document(actor=user, document=printout.document, fmt=args.format, out=tmp,
+                                copies=args.copies, subject=printout.subject)  # fmt: skip
         Path(tmp).replace(target)  # the file appears only once the printout is ledgered
     except RuleViolation as exc:
         raise CliError("\n".join(v.message_vi for v in exc.violations)) from exc
@@ -88,70 +89,50 @@ def _print(user: Any, document: Any, args: argparse.Namespace, subject: Any = No
     return 0
 
 
-def cmd_register(args: argparse.Namespace) -> int:
-    from bmnn.forms.sources.registers import register_document
-    from bmnn.registers.queries import may_read_registers
+def _resolve(make: Any, what: str) -> Any:
+    """A printout for the --as user; whatever that user may not see is refused like a missing one."""
+    from django.http import Http404
 
-    require_schema()
+    try:
+        return make()
+    except Http404 as exc:
+        detail = f" {exc}" if str(exc) else ""
+        raise CliError(f"Không in được {what}: không có hoặc ngoài mức được tiếp cận.{detail}") from exc
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    from bmnn.forms.printouts import register_printout
+
     user = _user(args.as_user)
     kind = REGISTER_KINDS[args.kind]
-    if kind != "copy" and not may_read_registers(user):
-        raise CliError("Người dùng này không được đọc sổ đăng ký.")
-    document = register_document(user=user, kind=kind, year=args.year,
-                                 include_cancelled=not args.without_cancelled, progress=_progress)  # fmt: skip
-    return _print(user, document, args)
+    printout = _resolve(lambda: register_printout(user, kind, args.year, include_cancelled=not args.without_cancelled,
+                                                  progress=_progress), f"sổ {args.kind} năm {args.year}")  # fmt: skip
+    return _print(user, printout, args)
 
 
 def cmd_form(args: argparse.Namespace) -> int:
-    from django.http import Http404
+    from bmnn.forms.printouts import item_printout
 
-    from bmnn.forms.catalogue.library import DefinitionMissing
-    from bmnn.forms.sources.items import get_item, item_document, stamp_sheet
-
-    require_schema()
     user = _user(args.as_user)
-    try:
-        item = get_item(user, args.item)
-        if args.form_id.startswith("stamp.") or args.form_id == "stamps":
-            stamp_id = "" if args.form_id == "stamps" else args.form_id
-            document = stamp_sheet(user=user, item_id=item.pk, stamp_id=stamp_id)
-        else:
-            document = item_document(user=user, item_id=item.pk, form_id=args.form_id)
-    except Http404 as exc:
-        raise CliError(f"Không tìm thấy tài liệu #{args.item} (hoặc ngoài mức được tiếp cận).") from exc
-    except (DefinitionMissing, LookupError) as exc:
-        raise CliError(str(exc)) from exc
-    return _print(user, document, args, subject=item)
+    printout = _resolve(
+        lambda: item_printout(user, args.item, args.form_id), f"“{args.form_id}” của tài liệu #{args.item}"
+    )
+    return _print(user, printout, args)
 
 
 def cmd_act(args: argparse.Namespace) -> int:
-    from django.http import Http404
+    from bmnn.forms.printouts import act_printout
 
-    from bmnn.forms.catalogue.library import DefinitionMissing
-    from bmnn.forms.sources.acts import act_document
-
-    require_schema()
     user = _user(args.as_user)
-    try:
-        document, act = act_document(user=user, kind=args.kind, pk=args.act_id, form_id=args.form_id)
-    except Http404 as exc:
-        raise CliError(
-            f"Không tìm thấy hành vi {args.kind} #{args.act_id} (hoặc ngoài mức được tiếp cận)."
-        ) from exc
-    except (DefinitionMissing, LookupError) as exc:
-        raise CliError(str(exc)) from exc
-    return _print(user, document, args, subject=act)
+    what = f"“{args.form_id}” của hành vi {args.kind} #{args.act_id}"
+    return _print(
+        user, _resolve(lambda: act_printout(user, args.kind, args.act_id, args.form_id), what), args
+    )
 
 
 def cmd_copy_stamps(args: argparse.Namespace) -> int:
-    from django.http import Http404
+    from bmnn.forms.printouts import copy_stamps_printout
 
-    from bmnn.forms.sources.copies import copy_stamp_sheet
-
-    require_schema()
     user = _user(args.as_user)
-    try:
-        document, copy = copy_stamp_sheet(user=user, copy_id=args.copy_id)
-    except Http404 as exc:
-        raise CliError(f"Không tìm thấy bản sao #{args.copy_id} (hoặc ngoài mức được tiếp cận).") from exc
-    return _print(user, document, args, subject=copy)
+    printout = _resolve(lambda: copy_stamps_printout(user, args.copy_id), f"dấu của bản sao #{args.copy_id}")
+    return _print(user, printout, args)

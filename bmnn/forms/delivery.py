@@ -1,5 +1,6 @@
 """Hand a printout over the web: render to a temporary file through the ledgered print service, then
-stream it. Shared by the pages and the API so both check the same rules and ledger the same way."""
+stream it. Shared by every page and API endpoint that prints, so all check the same rules and ledger
+the same way."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from django.http import FileResponse
 
 from bmnn.forms import services
-from bmnn.forms.document import Document
+from bmnn.forms.printouts import Printout
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -26,19 +27,17 @@ def parse_copies(raw: str | None) -> int:
         return 0
 
 
-def deliver(
-    *, user: Any, document: Document, name: str, fmt: str, copies: int, subject: Any = None
-) -> FileResponse:
-    """Render and ledger ``document``; raises ``RuleViolation`` (bad format, bad copies) before any
+def deliver(*, user: Any, printout: Printout, fmt: str, copies: int) -> FileResponse:
+    """Render and ledger the printout; raises ``RuleViolation`` (bad format, bad copies) before any
     file is made. The file is written to a temporary file first, so a failure to ledger never hands
     out an unrecorded printout."""
     tmp = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it after streaming
     try:
-        services.print_document(
-            actor=user, document=document, fmt=fmt, out=tmp, copies=copies, subject=subject
-        )
+        services.print_document(actor=user, document=printout.document, fmt=fmt, out=tmp, copies=copies,
+                                subject=printout.subject, subject_repr=printout.subject_repr)  # fmt: skip
     except BaseException:
         tmp.close()
         raise
     tmp.seek(0)
-    return FileResponse(tmp, as_attachment=True, filename=f"{name}.{fmt}", content_type=CONTENT_TYPES[fmt])
+    name = f"{printout.name}.{fmt}"
+    return FileResponse(tmp, as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])

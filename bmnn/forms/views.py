@@ -7,27 +7,26 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from bmnn.accounts import access
-from bmnn.forms import rules, services
-from bmnn.forms.catalogue.library import DefinitionMissing, all_definitions
+from bmnn.forms import printouts, rules, services
+from bmnn.forms.catalogue.library import all_definitions
 from bmnn.forms.catalogue.select import in_force
 from bmnn.forms.delivery import deliver, parse_copies
-from bmnn.forms.document import Document
-from bmnn.forms.sources import acts, copies, items, registers, statistics
+from bmnn.forms.sources import items, statistics
 from bmnn.lib import clock
 from bmnn.lib.http import AuthedRequest
 from bmnn.lib.rules import RuleViolation
 
 
-def _deliver(request: AuthedRequest, document: Document, name: str, subject: Any = None) -> HttpResponseBase:
+def _deliver(request: AuthedRequest, printout: printouts.Printout) -> HttpResponseBase:
     """The ledgered printout, or a 400 page naming the rule (bad format or number of copies)."""
     try:
-        return deliver(user=request.user, document=document, name=name, fmt=request.GET.get("format", "pdf"),
-                       copies=parse_copies(request.GET.get("copies")), subject=subject)  # fmt: skip
+        return deliver(user=request.user, printout=printout, fmt=request.GET.get("format", "pdf"),
+                       copies=parse_copies(request.GET.get("copies")))  # fmt: skip
     except RuleViolation as exc:
         return render(request, "forms/refused.html", {"violations": exc.violations}, status=400)
 
@@ -44,31 +43,15 @@ def catalogue(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def register_print(request: AuthedRequest, kind: str, year: int) -> HttpResponseBase:
-    from bmnn.registers.queries import may_read_registers
-
-    if kind not in registers.KINDS or (kind != "copy" and not may_read_registers(request.user)):
-        raise Http404
-    try:
-        document = registers.register_document(
-            user=request.user, kind=kind, year=year, include_cancelled=request.GET.get("cancelled") != "0"
-        )
-    except DefinitionMissing as exc:
-        raise Http404(str(exc)) from exc
-    return _deliver(request, document, f"so-{kind}-{year}")
+    cancelled = request.GET.get("cancelled") != "0"
+    return _deliver(
+        request, printouts.register_printout(request.user, kind, year, include_cancelled=cancelled)
+    )
 
 
 @login_required
 def item_form(request: AuthedRequest, item_id: int, form_id: str) -> HttpResponseBase:
-    item = items.get_item(request.user, item_id)  # 404 when the user may not see it
-    try:
-        if form_id.startswith("stamp.") or form_id == "stamps":
-            document = items.stamp_sheet(user=request.user, item_id=item.pk,
-                                         stamp_id="" if form_id == "stamps" else form_id)  # fmt: skip
-        else:
-            document = items.item_document(user=request.user, item_id=item.pk, form_id=form_id)
-    except (DefinitionMissing, LookupError) as exc:
-        raise Http404(str(exc)) from exc
-    return _deliver(request, document, f"{form_id}-{item.pk}", subject=item)
+    return _deliver(request, printouts.item_printout(request.user, item_id, form_id))
 
 
 @login_required
@@ -105,17 +88,12 @@ def import_definition(request: AuthedRequest) -> HttpResponse:
 @login_required
 def act_form(request: AuthedRequest, kind: str, pk: int, form_id: str) -> HttpResponseBase:
     """An act's document; the act is read through the movements' clearance-aware queries (404)."""
-    try:
-        document, act = acts.act_document(user=request.user, kind=kind, pk=pk, form_id=form_id)
-    except (DefinitionMissing, LookupError) as exc:
-        raise Http404(str(exc)) from exc
-    return _deliver(request, document, f"{form_id}-{kind}-{pk}", subject=act)
+    return _deliver(request, printouts.act_printout(request.user, kind, pk, form_id))
 
 
 @login_required
 def copy_stamps(request: AuthedRequest, copy_id: int) -> HttpResponseBase:
-    document, copy = copies.copy_stamp_sheet(user=request.user, copy_id=copy_id)
-    return _deliver(request, document, f"dau-ban-sao-{copy.pk}", subject=copy)
+    return _deliver(request, printouts.copy_stamps_printout(request.user, copy_id))
 
 
 @login_required
@@ -130,7 +108,7 @@ def statistics_page(request: AuthedRequest) -> HttpResponseBase:
         start, end, violations = statistics.check_period(raw_from, raw_to, today)
         if not violations and start and end:
             document = statistics.statistics_document(user=request.user, start=start, end=end)
-            return _deliver(request, document, f"thong-ke-{start:%Y%m%d}-{end:%Y%m%d}")
+            return _deliver(request, printouts.Printout(document, f"thong-ke-{start:%Y%m%d}-{end:%Y%m%d}"))
         context["violations"] = violations
     elif not (raw_from or raw_to):
         from bmnn.plans.reporting import default_period

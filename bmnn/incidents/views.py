@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +13,8 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from bmnn.forms.delivery import CONTENT_TYPES, deliver
+from bmnn.forms.printouts import Printout
 from bmnn.incidents import queries, services
 from bmnn.incidents.forms import ConclusionsForm, PoliceReportForm, ReportForm, StepForm
 from bmnn.incidents.models import IncidentStatus
@@ -119,33 +120,23 @@ def police_report(request: AuthedRequest, incident_id: int) -> HttpResponse:
     )
 
 
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
 @login_required
 def police_report_file(request: AuthedRequest, incident_id: int, fmt: str) -> FileResponse:
     """The ad-hoc report as DOCX or PDF, through the forms print service (one ``forms.printed``
     entry carrying the level). Rendered into a temporary file first: if the ledger entry cannot be
     written the service raises and nothing is handed out."""
-    from bmnn.forms.services import print_document
     from bmnn.incidents.report_document import police_report_document
 
     incident = queries.get_incident_for_user(request.user, incident_id)  # 404 as the page
-    if fmt not in CONTENT_TYPES:
+    if fmt not in CONTENT_TYPES:  # the URL names the format; anything else is no such file
         raise Http404
-    tmp = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it after streaming
-    try:
-        print_document(actor=request.user, document=police_report_document(incident), fmt=fmt, out=tmp,
-                       subject=incident, subject_repr=f"Báo cáo đột xuất: {incident}")  # fmt: skip
-    except BaseException:
-        tmp.close()
-        raise
-    tmp.seek(0)
-    name = f"bao-cao-dot-xuat-{incident.pk}.{fmt}"
-    return FileResponse(tmp, as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])
+    printout = Printout(
+        police_report_document(incident),
+        f"bao-cao-dot-xuat-{incident.pk}",
+        incident,
+        f"Báo cáo đột xuất: {incident}",
+    )
+    return deliver(user=request.user, printout=printout, fmt=fmt, copies=1)
 
 
 def _act(

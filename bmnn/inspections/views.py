@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +12,8 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from bmnn.forms.delivery import CONTENT_TYPES, deliver
+from bmnn.forms.printouts import Printout
 from bmnn.inspections import queries, services
 from bmnn.inspections.forms import CloseForm, FindingForm, FixForm, PlanForm, RecheckForm
 from bmnn.inspections.models import AnswerStatus, InspectionStatus
@@ -178,31 +179,21 @@ def inspection_record(request: AuthedRequest, inspection_id: int) -> HttpRespons
     )
 
 
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
 @login_required
 def inspection_record_file(request: AuthedRequest, inspection_id: int, fmt: str) -> FileResponse:
     """The record as DOCX or PDF, through the forms print service (one ``forms.printed`` entry).
 
     The file is rendered into a temporary file first: if the ledger entry cannot be written the
     service raises and nothing is handed out."""
-    from bmnn.forms.services import print_document
     from bmnn.inspections.record_document import record_document
 
     inspection = queries.get_inspection_for_user(request.user, inspection_id)  # 404 as the page
-    if fmt not in CONTENT_TYPES:
+    if fmt not in CONTENT_TYPES:  # the URL names the format; anything else is no such file
         raise Http404
-    tmp = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it after streaming
-    try:
-        print_document(actor=request.user, document=record_document(inspection), fmt=fmt, out=tmp,
-                       subject=inspection, subject_repr=f"Biên bản kiểm tra: {inspection.title}")  # fmt: skip
-    except BaseException:
-        tmp.close()
-        raise
-    tmp.seek(0)
-    name = f"bien-ban-kiem-tra-{inspection.pk}.{fmt}"
-    return FileResponse(tmp, as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])
+    printout = Printout(
+        record_document(inspection),
+        f"bien-ban-kiem-tra-{inspection.pk}",
+        inspection,
+        f"Biên bản kiểm tra: {inspection.title}",
+    )
+    return deliver(user=request.user, printout=printout, fmt=fmt, copies=1)
