@@ -130,8 +130,7 @@ def _run_parallel(
 ) -> list[FileResult]:
     """Process pool fed with small batches (one file per task costs more in overhead than in work);
     a batch stuck past twice its files' timeouts is reported as CANNOT_VERIFY, not waited for."""
-    size = max(1, min(16, len(files) // (jobs * 4)))
-    queue = [list(range(i, min(i + size, len(files)))) for i in range(0, len(files), size)]
+    queue = _batches(files, jobs)
     results: dict[int, FileResult] = {}
     pool = ProcessPoolExecutor(max_workers=jobs)
     pending: dict[Future[list[FileResult]], tuple[list[int], float]] = {}
@@ -153,6 +152,34 @@ def _run_parallel(
     finally:
         _shutdown(pool, stuck)
     return [results[i] for i in range(len(files))]
+
+
+BATCH_FILES = 16  # at most: a result is sent back once per batch, and a worker never idles long
+BATCHES_PER_JOB = 8  # enough batches that the last ones finish together
+
+
+def _batches(files: list[Path], jobs: int) -> list[list[int]]:
+    """Consecutive files grouped by *size*, not count: a folder lists its big documents together, and
+    equal-count batches would leave one worker with all of them at the end."""
+    sizes = []
+    for path in files:
+        try:
+            sizes.append(max(1, path.stat().st_size))
+        except OSError:
+            sizes.append(1)
+    target = max(64 * 1024, sum(sizes) // (jobs * BATCHES_PER_JOB))
+    out: list[list[int]] = []
+    batch: list[int] = []
+    held = 0
+    for index, size in enumerate(sizes):
+        batch.append(index)
+        held += size
+        if held >= target or len(batch) >= BATCH_FILES:
+            out.append(batch)
+            batch, held = [], 0
+    if batch:
+        out.append(batch)
+    return out
 
 
 def _expire(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -57,9 +58,23 @@ class Chunk:
     loc: tuple[str, ...]
     kind: str = "body"  # body | margin | box | meta | comment | hidden | deleted | note | ocr
     order: int = 0  # index within its page/part: small means near the top
-    # The UTF-8 bytes ``text`` was decoded from, when exactly that (plain-text files): saves re-encoding
-    # a big text for the prefilter. Not part of equality.
+    # The UTF-8 bytes of ``text`` (set by Utf8Chunk: plain-text files searched as bytes). Not part of equality.
     utf8: bytes | None = field(default=None, compare=False, repr=False)
+
+
+class Utf8Chunk(Chunk):
+    """A plain-text file held as its (validated, NFC) UTF-8 bytes. The prefilter and the rules read the
+    bytes and decode only candidate lines; ``text`` decodes everything, once, for whoever needs it all
+    (known numbers, catalog, envelope context)."""
+
+    def __init__(self, utf8: bytes, loc: tuple[str, ...], kind: str = "body", order: int = 0) -> None:
+        for name, value in (("utf8", utf8), ("loc", loc), ("kind", kind), ("order", order)):
+            object.__setattr__(self, name, value)  # frozen dataclass: the way its own __init__ does it
+
+    @functools.cached_property
+    def text(self) -> str:  # type: ignore[override]
+        assert self.utf8 is not None
+        return self.utf8.decode("utf-8")
 
 
 @dataclass(frozen=True)

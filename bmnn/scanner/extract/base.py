@@ -6,7 +6,7 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 
-from bmnn.scanner.model import Chunk, Problem
+from bmnn.scanner.model import Chunk, Problem, Utf8Chunk
 
 
 @dataclass(frozen=True)
@@ -54,20 +54,19 @@ class Extraction:
             raise ScanTimeout
 
     def add(
-        self,
-        text: str,
-        loc: tuple[str, ...],
-        kind: str = "body",
-        order: int = 0,
-        nfc: bool = False,
-        utf8: bytes | None = None,
+        self, text: str, loc: tuple[str, ...], kind: str = "body", order: int = 0, nfc: bool = False
     ) -> None:
-        """Record a chunk; ``nfc=True`` when the caller already normalised it (big plain texts), ``utf8``
-        when it holds the exact UTF-8 bytes of ``text``."""
+        """Record a chunk; ``nfc=True`` when the caller already normalised it (big plain texts)."""
         if text and not text.isspace():
             if not nfc and not unicodedata.is_normalized("NFC", text):
-                text, utf8 = unicodedata.normalize("NFC", text), None
-            self.chunks.append(Chunk(text=text, loc=loc, kind=kind, order=order, utf8=utf8))
+                text = unicodedata.normalize("NFC", text)
+            self.chunks.append(Chunk(text=text, loc=loc, kind=kind, order=order))
+
+    def add_utf8(self, data: bytes, loc: tuple[str, ...], kind: str = "body") -> None:
+        """Record a plain text given as bytes that :func:`encodings.is_plain_utf8` accepted."""
+        # isspace() stops at the first other byte; a text of Unicode blanks only yields no finding anyway.
+        if data and not data.isspace():
+            self.chunks.append(Utf8Chunk(data, loc, kind))
 
     def problem(self, code: str, message: str, loc: tuple[str, ...], blocking: bool = True) -> None:
         self.problems.append(Problem(code=code, message=message, loc=loc, blocking=blocking))

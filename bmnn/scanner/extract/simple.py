@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from bmnn.scanner.encodings import decode_text
+from bmnn.scanner.encodings import decode_text, is_plain_utf8
 from bmnn.scanner.extract.base import Extraction, Unreadable
 
 _BLOCK = frozenset(
@@ -39,11 +39,13 @@ _BLOCK = frozenset(
 
 
 def extract_text(data: bytes, ex: Extraction, loc: tuple[str, ...]) -> str:
+    if is_plain_utf8(data):  # the common case: searched as bytes, decoded only where a rule looks
+        ex.add_utf8(data, loc)
+        return "utf-8"
     text, encoding = decode_text(data)
     if text is None:
         raise Unreadable("encoding", encoding)
-    exact = encoding == "utf-8" and b"\xcc" not in data and b"\xcd" not in data  # see decode_text
-    ex.add(text, loc, nfc=True, utf8=data if exact else None)
+    ex.add(text, loc, nfc=True)
     return encoding
 
 

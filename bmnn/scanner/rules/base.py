@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bmnn.scanner.model import Chunk, Effect, Finding, Level
+from bmnn.scanner.model import Chunk, Effect, Finding, Level, Utf8Chunk
 from bmnn.scanner.textnorm import Norm, normalize
 
 if TYPE_CHECKING:
@@ -30,19 +30,32 @@ STAMP_FRAME = r"""[\s*★☆✱"'“”‘’«»\(\)\[\]<>|_=~#]*"""
 _SPACED_OR_HIDDEN = re.compile(r"(?:^|\s)\w \w \w|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+Buffer = str | bytes  # a chunk's text, or the UTF-8 bytes of a Utf8Chunk (offsets are then byte offsets)
+
+
+def line_text(buf: Buffer, start: int, end: int) -> str:
+    piece = buf[start:end]
+    return piece.decode("utf-8", "surrogatepass") if isinstance(piece, bytes) else piece
+
+
+def _newline(buf: Buffer) -> str | bytes:
+    return b"\n" if isinstance(buf, bytes) else "\n"
+
+
 class LineCounter:
     """Line numbers within one chunk, counted only when asked: most candidate lines of a big text are
     prose that no rule confirms, and counting every newline up to each of them costs a full pass."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: Buffer) -> None:
         self.text = text
+        self.newline = _newline(text)
         self.pos = 0
         self.count = 0
 
     def at(self, offset: int) -> int:
         if offset < self.pos:  # asked out of order: start again (segments come in order, so rarely)
             self.pos, self.count = 0, 0
-        self.count += self.text.count("\n", self.pos, offset)
+        self.count += self.text.count(self.newline, self.pos, offset)  # type: ignore[arg-type]
         self.pos = offset
         return self.count
 
@@ -52,15 +65,19 @@ class Segment:
     chunk_index: int
     chunk: Chunk
     lines: LineCounter
-    start: int  # offsets in chunk.text
+    start: int  # offsets in ``buf`` (chunk.text, or chunk.utf8 for a Utf8Chunk searched as bytes)
     end: int
     multiline: bool
     line_start: int = 0
     line_end: int = 0
 
     @property
+    def buf(self) -> Buffer:
+        return self.lines.text
+
+    @functools.cached_property
     def raw(self) -> str:
-        return self.chunk.text[self.start : self.end]
+        return line_text(self.buf, self.start, self.end)
 
     @functools.cached_property
     def line_no(self) -> int:
@@ -116,27 +133,28 @@ class Context:
 
     def neighbour(self, seg: Segment, delta: int) -> str | None:
         """Raw text of the nearest non-blank line ``delta`` (±1) away, crossing into the neighbouring chunk."""
-        text = seg.chunk.text
+        text, nl = seg.buf, _newline(seg.buf)
         start, end = seg.line_start, seg.line_end
         for _ in range(4):  # skip at most a few blank lines
             if delta > 0:
                 if end >= len(text):
                     break
                 start = end + 1
-                end = text.find("\n", start)
+                end = text.find(nl, start)  # type: ignore[arg-type]
                 end = len(text) if end < 0 else end
             else:
                 if start == 0:
                     break
                 end = start - 1
-                start = text.rfind("\n", 0, end) + 1
-            if text[start:end].strip():
-                return text[start:end]
+                start = text.rfind(nl, 0, end) + 1  # type: ignore[arg-type]
+            line = line_text(text, start, end)
+            if line.strip():
+                return line
         other = seg.chunk_index + (1 if delta > 0 else -1)
         if not 0 <= other < len(self.chunks) or self.chunks[other].loc[:-1] != seg.chunk.loc[:-1]:
             return None
-        text = self.chunks[other].text
-        return text.split("\n", 1)[0] if delta > 0 else text.rsplit("\n", 1)[-1]
+        whole = self.chunks[other].text
+        return whole.split("\n", 1)[0] if delta > 0 else whole.rsplit("\n", 1)[-1]
 
     def finding(
         self,
@@ -169,11 +187,18 @@ def fingerprint(rule_id: str, inner_loc: Sequence[str], match: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
+def _searched_as_bytes(chunks: Sequence[Chunk]) -> bool:
+    return len(chunks) == 1 and isinstance(chunks[0], Utf8Chunk)
+
+
 def _hits_by_chunk(chunks: Sequence[Chunk], prefilter: Prefilter) -> dict[int, list[int]]:
     """Prefilter hits per chunk. Small chunks (paragraphs, cells) are searched joined in one text:
     a dozen regex calls per paragraph would cost more than the search itself."""
+    if _searched_as_bytes(chunks):
+        assert chunks[0].utf8 is not None
+        return {0: prefilter.byte_hits(chunks[0].utf8)}
     if len(chunks) == 1:
-        return {0: prefilter.hits(chunks[0].text, chunks[0].utf8)}
+        return {0: prefilter.hits(chunks[0].text)}
     starts: list[int] = []
     pos = 0
     for chunk in chunks:
@@ -190,18 +215,20 @@ def _hits_by_chunk(chunks: Sequence[Chunk], prefilter: Prefilter) -> dict[int, l
 
 def candidate_segments(chunks: Sequence[Chunk], prefilter: Prefilter) -> Iterator[Segment]:
     """Segments of every line where a prefilter hits; each line is visited once, in order."""
+    as_bytes = _searched_as_bytes(chunks)
     for index, hits in sorted(_hits_by_chunk(chunks, prefilter).items()):
         chunk = chunks[index]
-        text = chunk.text
-        multiline = "\n" in text
-        lines = LineCounter(text)
+        buf: Buffer = chunk.utf8 if as_bytes and chunk.utf8 is not None else chunk.text
+        nl = _newline(buf)
+        multiline = nl in buf  # type: ignore[operator]
+        lines = LineCounter(buf)
         done_until = -1
         for hit in hits:
             if hit <= done_until:
                 continue
-            start = text.rfind("\n", 0, hit) + 1
-            end = text.find("\n", hit)
-            end = len(text) if end < 0 else end
+            start = buf.rfind(nl, 0, hit) + 1  # type: ignore[arg-type]
+            end = buf.find(nl, hit)  # type: ignore[arg-type]
+            end = len(buf) if end < 0 else end
             done_until = end
             yield from _segments(index, chunk, lines, start, end, multiline)
 
@@ -209,14 +236,21 @@ def candidate_segments(chunks: Sequence[Chunk], prefilter: Prefilter) -> Iterato
 def _segments(
     index: int, chunk: Chunk, lines: LineCounter, start: int, end: int, multiline: bool
 ) -> Iterator[Segment]:
-    line = chunk.text[start:end]
+    buf = lines.text
+    line = line_text(buf, start, end)
     if len(line) > 2000:
         line = line[:2000]
+
+    def offset(chars: int) -> int:  # offset in ``buf`` of character ``chars`` of the line
+        return start + (
+            len(line[:chars].encode("utf-8", "surrogatepass")) if isinstance(buf, bytes) else chars
+        )
+
     cut = 0
     for part in [*_SEGMENT_SPLIT.finditer(line), None]:
         stop = part.start() if part else len(line)
         piece = line[cut:stop]
         if piece.strip():
-            yield Segment(index, chunk, lines, start + cut, start + stop, multiline, start, end)
+            yield Segment(index, chunk, lines, offset(cut), offset(stop), multiline, start, end)
         if part:
             cut = part.end()

@@ -29,7 +29,7 @@ _LUU_RAW = re.compile(r"[-–+•*\s]*(?i:lưu)\s*:")  # superset of _LUU on the
 _ABBREV = {"TuM": Level.TOP_SECRET, "TM": Level.SECRET, "M": Level.CONFIDENTIAL}
 _ABBREV_LINE = re.compile(r"^[\s(\[]*(TuM|TM|M)[\s)\].]*$")
 _ENVELOPE = re.compile(r"[\s\"'(\[]*([ABC])[\s\"')\].]*")
-_ENVELOPE_CONTEXT = re.compile(r"(?i)phong bì|bóc bì|bì thư|ngoài bì|trong bì|bì đựng|phong bì")
+ENVELOPE_CONTEXT = re.compile(r"(?i)phong bì|bóc bì|bì thư|ngoài bì|trong bì|bì đựng|phong bì")
 _ENVELOPE_LEVEL = {"A": Level.TOP_SECRET, "B": Level.SECRET, "C": Level.CONFIDENTIAL}
 
 
@@ -149,7 +149,7 @@ def confirm_envelope(seg: Segment, ctx: Context) -> list[Finding]:
     if not m:
         return []
     if "envelope" not in ctx._memo:
-        ctx._memo["envelope"] = any(_ENVELOPE_CONTEXT.search(c.text) for c in ctx.chunks)
+        ctx._memo["envelope"] = any(ENVELOPE_CONTEXT.search(c.text) for c in ctx.chunks)
     if not ctx._memo["envelope"]:
         return []
     letter = m.group(1)
