@@ -4,6 +4,7 @@ the same way."""
 
 from __future__ import annotations
 
+import re
 import tempfile
 from typing import Any
 
@@ -12,6 +13,8 @@ from django.http import FileResponse
 from bmnn.forms import services
 from bmnn.forms.printouts import Printout
 
+DOWNLOAD_COOKIE = "bmnn_download"
+DOWNLOAD_TOKEN = re.compile(r"[a-z0-9]{8,32}")
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -27,7 +30,7 @@ def parse_copies(raw: str | None) -> int:
         return 0
 
 
-def deliver(*, user: Any, printout: Printout, fmt: str, copies: int) -> FileResponse:
+def deliver(*, user: Any, printout: Printout, fmt: str, copies: int, token: str = "") -> FileResponse:
     """Render and ledger the printout; raises ``RuleViolation`` (bad format, bad copies) before any
     file is made. The file is written to a temporary file first, so a failure to ledger never hands
     out an unrecorded printout."""
@@ -40,4 +43,9 @@ def deliver(*, user: Any, printout: Printout, fmt: str, copies: int) -> FileResp
         raise
     tmp.seek(0)
     name = f"{printout.name}.{fmt}"
-    return FileResponse(tmp, as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])
+    response = FileResponse(tmp, as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])
+    if token and DOWNLOAD_TOKEN.fullmatch(token):
+        # Read by the page's script (not a credential: a random nonce the page itself made) so it can
+        # stop its "Đang tạo tệp in…" indicator once the file arrives.
+        response.set_cookie(DOWNLOAD_COOKIE, token, max_age=300, samesite="Strict", httponly=False)
+    return response

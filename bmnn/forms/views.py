@@ -26,7 +26,8 @@ def _deliver(request: AuthedRequest, printout: printouts.Printout) -> HttpRespon
     """The ledgered printout, or a 400 page naming the rule (bad format or number of copies)."""
     try:
         return deliver(user=request.user, printout=printout, fmt=request.GET.get("format", "pdf"),
-                       copies=parse_copies(request.GET.get("copies")))  # fmt: skip
+                       copies=parse_copies(request.GET.get("copies")),
+                       token=request.GET.get("download_token", ""))  # fmt: skip
     except RuleViolation as exc:
         return render(request, "forms/refused.html", {"violations": exc.violations}, status=400)
 

@@ -64,3 +64,12 @@ def test_a_bad_print_request_shows_the_rule_and_prints_nothing(people, item, log
     assert page.status_code == 400
     assert "Định dạng: chỉ in ra PDF hoặc DOCX." in text and "Số bản in: từ 1 đến 50." in text
     assert LedgerEntry.objects.count() == before
+
+
+def test_a_download_answers_the_pages_token_so_its_progress_note_can_stop(people, item, login):
+    client = login(people["clerk"])
+    response = client.get(f"/forms/items/{item.pk}/stamps/?format=pdf&download_token=abc123def")
+    assert response.cookies["bmnn_download"].value == "abc123def"
+    assert response.cookies["bmnn_download"]["samesite"] == "Strict"
+    odd = client.get(f"/forms/items/{item.pk}/stamps/?format=pdf&download_token=%3Cscript%3E")
+    assert "bmnn_download" not in odd.cookies  # only a short lowercase nonce is echoed
