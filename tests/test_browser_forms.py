@@ -52,6 +52,7 @@ def test_clerk_prints_the_registers_and_an_items_stamps(server):
         assert all(f"Trang {i}/{len(pages)}" in text for i, text in enumerate(pages, 1))
         assert all("TỐI MẬT" in text for text in pages)  # the highest level in the book, on every page
         page.wait_for_selector("[data-testid=print-busy]:has-text('Đã tạo xong tệp in')")  # the progress note
+        screenshot(page, "forms-register-downloaded")
 
         open_book(page, server, "đi")
         page.select_option("#print-format", "docx")
