@@ -67,10 +67,9 @@ def hand_over(
             level=item.level,
             on=on,
             item_date=item.date,
+            quantity=quantity,
         )
     )
-    if quantity < 1:
-        violations.append(rules._v("quantity_invalid", "Số lượng phải từ 1 trở lên.", rules.HANDOVER_BASIS))
     if violations:
         raise RuleViolation(violations)
     slot = allocate(actor=actor, kind="handover", on=on)

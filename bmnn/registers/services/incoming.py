@@ -11,7 +11,7 @@ from django.db import transaction
 
 from bmnn.accounts.models import User
 from bmnn.audit.ledger import record
-from bmnn.lib import clock
+from bmnn.lib import clock, levels
 from bmnn.lib.rules import RuleViolation, Violation
 from bmnn.lib.vntext import fold, nfc
 from bmnn.org.models import Unit
@@ -65,7 +65,7 @@ def _resolve(actor: Any, data: IncomingInput) -> tuple[list[Violation], SecretIt
         ).first()
         if user is None:
             out.append(unknown("receiving_user_unknown", "Người nhận: không thuộc cơ quan hoặc đã bị khóa."))
-        elif rules.LEVEL_RANK.get(user.clearance, 0) < rules.LEVEL_RANK.get(data.level, 9):
+        elif not rules.cleared_for(user.clearance, data.level):
             out.append(
                 Violation(
                     "receiver_not_cleared",
@@ -111,7 +111,7 @@ def register_incoming(*, actor: Any, data: IncomingInput) -> IncomingEntry:
             tampering_report=data.tampering_report,
         )
     )
-    if data.level in rules.LEVEL_RANK:
+    if data.level in levels.RANK:
         violations += summary_violations(
             level=data.level, summary=data.summary, consent=data.summary_consent, on=data.arrival_date
         )

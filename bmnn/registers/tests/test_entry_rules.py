@@ -117,6 +117,9 @@ def test_a_receipt_is_signed_once_by_someone_after_the_entry(kw, expected):
         ({"receiver_clearance": "confidential"}, ["receiver_not_cleared"]),
         ({"receiver_clearance": "top_secret"}, []),
         ({"item_date": D(2026, 4, 9)}, ["date_before_document"]),
+        ({"quantity": 0}, ["quantity_invalid"]),
+        ({"receiver_clearance": "unknown-value"}, ["receiver_not_cleared"]),
+        ({"level": "unknown-level", "receiver_clearance": "top_secret"}, ["receiver_not_cleared"]),
     ],
 )
 def test_a_handover_goes_to_someone_allowed_to_hold_the_item(kw, expected):

@@ -1,178 +1,28 @@
-"""Pure rules for register books and entries. No Django, no clock: callers pass facts in.
-
-The law fixes *that* secret documents are registered (sổ đi, sổ đến, sổ chuyển giao, sổ sao chụp:
-Điều 15, 16 NĐ 26/2020 and the forms of TT 24/2020/TT-BCA; Điều 13 Luật 117/2025/QH15 for 2025 on),
-not how a book is opened or locked. Those are internal-control rules of bmnn, cited as such.
-"""
+"""Pure rules of the concrete registers: sổ đi, sổ đến (with receipts), sổ chuyển giao."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from bmnn.lib import levels
 from bmnn.lib.rules import Violation
-
-REGISTER_BASIS = "Điều 15, 16 Nghị định 26/2020/NĐ-CP; Mẫu 12, 14, 15, 16 Thông tư 24/2020/TT-BCA"
-CONTROL_BASIS = "Quy chế sổ đăng ký của bmnn: số thứ tự do hệ thống cấp, không sửa, không dùng lại"
-# Roles who keep the registers (văn thư, cán bộ bảo mật). Not fixed by law; agencies assign it.
-REGISTER_KEEPER_ROLES = frozenset({"clerk", "security_officer"})
-# Who may approve reopening a locked book: the agency's leadership, never the requester.
-UNLOCK_APPROVER_ROLES = frozenset({"head", "deputy"})
-
-
-@dataclass(frozen=True)
-class BookOpening:
-    year: int
-    opened_on: dt.date
-    start_seq: int | None
-    books_this_year: int
-    previous_locked: bool
-    last_seq_given: int
-
-
-def check_book_opening(req: BookOpening) -> list[Violation]:
-    """A first book of a year may continue a paper register from a given number; later books of the
-    same year continue the year's sequence, so they take no start number and follow a locked book."""
-    out: list[Violation] = []
-    if req.opened_on.year != req.year:
-        out.append(Violation("book_year_mismatch", f"Ngày mở sổ phải thuộc năm {req.year}.", CONTROL_BASIS))
-    if req.start_seq is not None:
-        if req.books_this_year:
-            out.append(
-                Violation(
-                    "book_start_not_first",
-                    "Chỉ quyển đầu tiên của năm mới được bắt đầu từ một số cho trước (tiếp nối sổ giấy); "
-                    "các quyển sau tiếp nối số thứ tự của năm.",
-                    CONTROL_BASIS,
-                )
-            )
-        elif req.start_seq < 1:
-            out.append(Violation("book_start_invalid", "Số bắt đầu phải từ 1 trở lên.", CONTROL_BASIS))
-    if req.books_this_year and not req.previous_locked:
-        out.append(
-            Violation(
-                "book_previous_open",
-                "Quyển trước của năm chưa khóa: khóa quyển trước rồi mới mở quyển mới.",
-                CONTROL_BASIS,
-            )
-        )
-    return out
-
-
-def keeper_violations(role: str, doing: str) -> list[Violation]:
-    """Books and rows are kept by văn thư / cán bộ bảo mật only (who keeps them is the agency's
-    assignment; this is the default)."""
-    if role in REGISTER_KEEPER_ROLES:
-        return []
-    return [
-        Violation("register_not_keeper", f"Chỉ văn thư hoặc cán bộ bảo mật được {doing}.", REGISTER_BASIS)
-    ]
-
-
-def check_lock(*, role: str, locked: bool) -> list[Violation]:
-    """Khóa sổ: by a keeper, once."""
-    out = keeper_violations(role, "mở, khóa sổ đăng ký")
-    if locked:
-        out.append(Violation("book_already_locked", "Quyển sổ đã khóa.", CONTROL_BASIS))
-    return out
-
-
-def check_unlock_request(*, role: str, locked: bool, reason: str) -> list[Violation]:
-    """Asking to reopen a book: a keeper, a locked book, a written reason."""
-    out = keeper_violations(role, "mở, khóa sổ đăng ký")
-    if not locked:
-        out.append(Violation("book_not_locked", "Quyển sổ chưa khóa.", CONTROL_BASIS))
-    if not reason.strip():
-        out.append(Violation("unlock_reason_missing", "Lý do mở khóa sổ: bắt buộc.", CONTROL_BASIS))
-    return out
-
-
-@dataclass(frozen=True)
-class UnlockApproval:
-    requested_by: int
-    approver: int
-    approver_role: str
-    reason: str
-    already_decided: bool
-
-
-def check_unlock(req: UnlockApproval) -> list[Violation]:
-    """Reopening a locked book is a four-eyes act: a reason, and a second person from the leadership."""
-    out: list[Violation] = []
-    if req.already_decided:
-        out.append(Violation("unlock_decided", "Đề nghị mở khóa này đã được xử lý.", CONTROL_BASIS))
-    if not req.reason.strip():
-        out.append(Violation("unlock_reason_missing", "Lý do mở khóa sổ: bắt buộc.", CONTROL_BASIS))
-    if req.approver == req.requested_by:
-        out.append(
-            Violation(
-                "unlock_same_person",
-                "Người phê duyệt mở khóa phải là người khác với người đề nghị.",
-                CONTROL_BASIS,
-            )
-        )
-    if req.approver_role not in UNLOCK_APPROVER_ROLES:
-        out.append(
-            Violation(
-                "unlock_no_authority",
-                "Chỉ lãnh đạo cơ quan (người đứng đầu hoặc cấp phó) được phê duyệt mở khóa sổ.",
-                CONTROL_BASIS,
-            )
-        )
-    return out
-
-
-@dataclass(frozen=True)
-class Registration:
-    book_locked: bool
-    on: dt.date
-    today: dt.date
-    actor_role: str
-
-
-def check_registration(req: Registration) -> list[Violation]:
-    """Common to every register: kept by văn thư / cán bộ bảo mật, in an open book, not in the future."""
-    out = keeper_violations(req.actor_role, "vào sổ đăng ký bí mật nhà nước")
-    if req.book_locked:
-        out.append(
-            Violation(
-                "book_locked",
-                "Quyển sổ đã khóa: không thể vào sổ. Mở quyển mới hoặc đề nghị mở khóa.",
-                CONTROL_BASIS,
-            )
-        )
-    if req.on > req.today:
-        out.append(Violation("date_in_future", "Ngày vào sổ không được sau ngày hôm nay.", CONTROL_BASIS))
-    return out
-
-
-@dataclass(frozen=True)
-class Cancellation:
-    reason: str
-    already_cancelled: bool
-    actor_role: str
-
-
-def check_cancellation(req: Cancellation) -> list[Violation]:
-    """A register row is never erased: cancelling keeps its number and shows "ĐÃ HỦY" with the reason."""
-    out: list[Violation] = []
-    if req.already_cancelled:
-        out.append(Violation("entry_already_cancelled", "Dòng sổ này đã hủy.", CONTROL_BASIS))
-    if not req.reason.strip():
-        out.append(Violation("cancel_reason_missing", "Lý do hủy: bắt buộc.", CONTROL_BASIS))
-    return out + keeper_violations(req.actor_role, "hủy dòng sổ")
-
-
-# --- The concrete registers -----------------------------------------------------------------------------
+from bmnn.registers.rules.books import CONTROL_BASIS
 
 OUTGOING_BASIS = "Điều 15 NĐ 26/2020/NĐ-CP; Mẫu 14 TT 24/2020/TT-BCA; Điều 13 Luật 117/2025/QH15"
 INCOMING_BASIS = "Điều 16 NĐ 26/2020/NĐ-CP; Mẫu 15 TT 24/2020/TT-BCA"
 HANDOVER_BASIS = "Khoản 3 Điều 15 NĐ 26/2020/NĐ-CP; Mẫu 16 TT 24/2020/TT-BCA"
-LEVEL_RANK = {"none": 0, "confidential": 1, "secret": 2, "top_secret": 3}
 
 
 def _v(code: str, message: str, basis: str = CONTROL_BASIS) -> Violation:
     return Violation(code, message, basis)
+
+
+def cleared_for(clearance: str, level: str) -> bool:
+    """Whoever receives a document must be cleared for its level (Điều 11, 15 Luật 29/2018/QH14, the
+    basis ``receiver_not_cleared`` cites); an unknown clearance counts as none and an unknown level is
+    never covered."""
+    return levels.RANK.get(clearance, 0) >= levels.RANK.get(level, len(levels.RANK))
 
 
 def check_common_entry(
@@ -183,7 +33,7 @@ def check_common_entry(
     out: list[Violation] = []
     if client_seq_sent:
         out.append(_v("seq_client_sent", "Số thứ tự do hệ thống cấp khi vào sổ: không được gửi kèm 'seq'."))
-    if level not in LEVEL_RANK or level == "none":
+    if level not in levels.LEVELS:
         out.append(_v("level_invalid", f"Độ mật không hợp lệ: {level!r}.", "Điều 8 Luật 29/2018/QH14"))
     if last_date is not None and on < last_date:
         out.append(
@@ -334,6 +184,7 @@ class HandoverFacts:
     level: str
     on: dt.date
     item_date: dt.date | None
+    quantity: int = 1
 
 
 def check_handover(req: HandoverFacts) -> list[Violation]:
@@ -359,7 +210,7 @@ def check_handover(req: HandoverFacts) -> list[Violation]:
         out.append(_v("handover_same_person", "Người nhận trùng với người giao.", HANDOVER_BASIS))
     if not req.receiver_active_same_agency:
         out.append(_v("receiver_unknown", "Người nhận không thuộc cơ quan hoặc đã bị khóa.", HANDOVER_BASIS))
-    elif LEVEL_RANK.get(req.receiver_clearance, 0) < LEVEL_RANK.get(req.level, 9):
+    elif not cleared_for(req.receiver_clearance, req.level):
         out.append(
             _v(
                 "receiver_not_cleared",
@@ -369,6 +220,8 @@ def check_handover(req: HandoverFacts) -> list[Violation]:
         )
     if req.item_date is not None and req.on < req.item_date:
         out.append(_v("date_before_document", "Ngày giao trước ngày của văn bản.", HANDOVER_BASIS))
+    if req.quantity < 1:
+        out.append(_v("quantity_invalid", "Số lượng phải từ 1 trở lên.", HANDOVER_BASIS))
     return out
 
 
