@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from bmnn.assets import forms as f
@@ -20,38 +17,12 @@ from bmnn.assets.hostreport import MAX_REPORT_BYTES
 from bmnn.assets.models import DeviceInspection
 from bmnn.lib import clock
 from bmnn.lib.http import AuthedRequest
-from bmnn.lib.rules import RuleViolation
+from bmnn.web.formpage import form_page
 
 
 def _manager(request: AuthedRequest) -> None:
     if not queries.may_manage(request.user):
         raise PermissionDenied("Chỉ lãnh đạo, cán bộ bảo mật hoặc quản trị được cập nhật thiết bị.")
-
-
-def _form_page(
-    request: AuthedRequest,
-    form: forms.Form,
-    *,
-    title: str,
-    back: str,
-    run: Callable[[dict[str, Any]], Any],
-    done: str,
-    multipart: bool = False,
-    intro: str = "",
-    then: Callable[[Any], str] | None = None,
-) -> HttpResponse:
-    """GET shows the form; POST runs one service and redirects, or re-renders with every violation."""
-    violations: list[Any] = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = run(form.cleaned_data)
-        except RuleViolation as exc:
-            violations = exc.violations
-        else:
-            messages.success(request, done)
-            return redirect(then(result) if then else back)
-    context = {"form": form, "violations": violations, "title": title, "back": back, "multipart": multipart}
-    return render(request, "assets/form.html", context | {"intro": intro})
 
 
 @login_required
@@ -78,7 +49,7 @@ def device_create(request: AuthedRequest) -> HttpResponse:
     user = request.user
     form = f.DeviceForm(request.POST or None, agency=user.agency)
 
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Đăng ký thiết bị",
@@ -124,7 +95,7 @@ def device_update(request: AuthedRequest, device_id: int) -> HttpResponse:
         "notes": device.notes,
     }
     form = f.DeviceUpdateForm(request.POST or None, agency=request.user.agency, initial=initial)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Cập nhật thiết bị {device.asset_tag}",
@@ -138,7 +109,7 @@ def device_update(request: AuthedRequest, device_id: int) -> HttpResponse:
 def device_seal(request: AuthedRequest, device_id: int) -> HttpResponse:
     device = _device_action(request, device_id)
     form = f.SealForm(request.POST or None, initial={"sealed_on": clock.today()})
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Dán tem an toàn — {device.asset_tag}",
@@ -156,7 +127,7 @@ def seal_break(request: AuthedRequest, device_id: int, seal_id: int) -> HttpResp
     if seal is None:
         raise Http404
     form = f.BreakSealForm(request.POST or None, initial={"on": clock.today()})
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Tem {seal.number} bị rách, bóc",
@@ -170,7 +141,7 @@ def seal_break(request: AuthedRequest, device_id: int, seal_id: int) -> HttpResp
 def device_inspect(request: AuthedRequest, device_id: int) -> HttpResponse:
     device = _device_action(request, device_id)
     form = f.InspectionForm(request.POST or None, initial={"checked_on": clock.today()})
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Ghi kết quả kiểm tra — {device.asset_tag}",
@@ -190,7 +161,7 @@ def device_hostcheck(request: AuthedRequest, device_id: int) -> HttpResponse:
         raw = upload.read(MAX_REPORT_BYTES + 1)
         services.upload_hostcheck(actor=request.user, device=device, raw=raw, inspector=d["inspector"])
 
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Nạp báo cáo kiểm tra máy tính — {device.asset_tag}",
@@ -206,7 +177,7 @@ def device_hostcheck(request: AuthedRequest, device_id: int) -> HttpResponse:
 def device_wipe(request: AuthedRequest, device_id: int) -> HttpResponse:
     device = _device_action(request, device_id)
     form = f.WipeForm(request.POST or None, initial={"wiped_on": clock.today()})
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Biên bản xóa dữ liệu — {device.asset_tag}",
@@ -220,7 +191,7 @@ def device_wipe(request: AuthedRequest, device_id: int) -> HttpResponse:
 def device_retire(request: AuthedRequest, device_id: int) -> HttpResponse:
     device = _device_action(request, device_id)
     form = f.RetireForm(request.POST or None, initial={"on": clock.today()})
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Chuyển mục đích / thanh lý — {device.asset_tag}",

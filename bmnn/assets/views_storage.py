@@ -9,9 +9,10 @@ from django.urls import reverse
 
 from bmnn.assets import forms as f
 from bmnn.assets import queries, services
-from bmnn.assets.views import _form_page, _manager
+from bmnn.assets.views import _manager
 from bmnn.lib import clock
 from bmnn.lib.http import AuthedRequest
+from bmnn.web.formpage import form_page
 
 
 @login_required
@@ -29,7 +30,7 @@ def storage_create(request: AuthedRequest) -> HttpResponse:
     _manager(request)
     user = request.user
     form = f.StorageForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
         form,
         title="Đăng ký USB an toàn / thiết bị lưu trữ",
@@ -59,7 +60,7 @@ def storage_allocate(request: AuthedRequest, storage_id: int) -> HttpResponse:
     _manager(request)
     storage = queries.get_storage_for_user(request.user, storage_id)
     form = f.AllocateForm(request.POST or None, agency=request.user.agency, initial={"on": clock.today()})
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Giao USB {storage.serial}",
@@ -74,7 +75,7 @@ def storage_return(request: AuthedRequest, storage_id: int) -> HttpResponse:
     _manager(request)
     storage = queries.get_storage_for_user(request.user, storage_id)
     form = f.ReturnForm(request.POST or None, initial={"on": clock.today()})
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"Nhận lại USB {storage.serial}",
